@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace SosRap.Api.Cli;
+
+/// <summary>The <c>sosrap</c> command line: one root command, one file per verb.</summary>
+internal static class SosRapCli
+{
+    /// <summary>Builds the root command with every verb.</summary>
+    public static RootCommand Create()
+    {
+        var root = new RootCommand(
+            "SosRap — rakenteellisen sosiaalityön ilmiöraporttien analyysi: lemmatisointi, luokitusehdotukset, teemojen ryhmittely ja palvelu.");
+        // Each verb lives in its own file and adds itself here.
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
+    public static Task<int> RunAsync(string[] args) => CliRunner.RunAsync(Create(), args);
+}

@@ -1,0 +1,3 @@
+using SosRap.Api.Cli;
+
+return await SosRapCli.RunAsync(args);
