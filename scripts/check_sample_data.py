@@ -3,6 +3,7 @@
 
 Usage:
     python3 scripts/check_sample_data.py [--data DIR] [--quiet]
+    python3 scripts/check_sample_data.py --self-test
 
 Reads, from DIR (default: the data/ folder next to this script's folder):
     support_needs.json    the Social Welfare Act (1301/2014) 11 § support needs
@@ -398,12 +399,47 @@ def print_statistics(reports: list[dict], categories: dict[str, dict]) -> None:
         print(f"  {c:>3}  {k}")
 
 
+def self_test() -> int:
+    """Checks the detectors on fixed examples; returns the number of failures."""
+    failures = 0
+
+    def expect(label: str, actual, wanted) -> None:
+        nonlocal failures
+        if actual != wanted:
+            failures += 1
+            print(f"self-test FAILED: {label}: got {actual!r}, expected {wanted!r}", file=sys.stderr)
+
+    def hetu(code: str) -> str | None:
+        m = HETU_RE.search(code)
+        return "no match" if m is None else hetu_problem(m)
+
+    # 131052-308T is the example code published by the Finnish population register:
+    # its checksum is right, but 308 is a real-range individual number.
+    expect("published example", hetu("131052-308T"), "identity code 131052-308T is outside the test range 900-999")
+    expect("wrong check mark", hetu("131052-308U"), "identity code 131052-308U fails the checksum (expected T)")
+    expect("impossible date", hetu("310252-9301"), "identity code 310252-9301 has an impossible date")
+    expect("2000s sign", hetu("230612A904X"), None)
+    expect("new 1900s sign", hetu("120358Y9315"), None)
+    expect("phone", find_personal_data("soita 040 123 4567, kiitos"), ["phone"])
+    expect("sum is not a phone", find_personal_data("vuokra 1 100 euroa ja 0,50 €"), [])
+    expect("e-mail", find_personal_data("osoite x.y@example.com"), ["email"])
+    expect("address", find_personal_data("asuu Myllytie 7:ssä"), ["address"])
+    expect("initial", find_personal_data("asiakas Matti V. kävi"), ["name"])
+    expect("plain text", find_personal_data("Kelan käsittely kestää 14 päivää."), [])
+    expect("sentences", len(sentences("Yksi. Kaksi esim. tässä. 3 asiakasta.")), 3)
+    print("self-test: " + ("ok" if failures == 0 else f"{failures} failed"))
+    return failures
+
+
 def main(argv: list[str]) -> int:
     here = Path(__file__).resolve().parent.parent / "data"
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--data", type=Path, default=here, help="folder with the sample data files")
     parser.add_argument("--quiet", action="store_true", help="print only problems")
+    parser.add_argument("--self-test", action="store_true", help="check the detectors on fixed examples and exit")
     args = parser.parse_args(argv)
+    if args.self_test:
+        return 1 if self_test() else 0
 
     paths = {name: args.data / name for name in ("support_needs.json", "taxonomy.json", "sample_reports.jsonl")}
     for name, path in paths.items():
