@@ -53,15 +53,26 @@ internal static class FinnishLexicon
         "samalla", "tarpeeksi", "liikaa", "kokonaan", "pitkään", "hiukan", "vähän", "enemmän", "eniten", "vähemmän",
         "vähiten", "hyvin", "kauan", "aikanaan", "lähinnä", "lähes", "nykyään", "todella", "totta",
         "tosissaan", "ensin", "viimeksi", "taas", "kotona", "ulkona", "sisällä", "yhtäkkiä",
-        "ympäri", "vihdoin", "kerralla", "pian", "varmaan", "ennen", "jälkeen", "aikaisin", "myöhään", "takaisin",
+        "ympäri", "vihdoin", "pian", "varmaan", "ennen", "jälkeen", "aikaisin", "myöhään", "takaisin",
         "ohi", "vastoin", "kesken", "asti", "saakka", "mukaan", "kanssa", "luona", "ilman",
-        // adpositions built on case forms of nouns
-        "aikana", "sijaan", "sijasta", "kautta", "puolesta", "suhteen", "välillä", "välissä", "välille",
-        "ohella", "sisään", "mennessä", "lähtien", "puitteissa", "ääressä", "avulla", "ansiosta", "johdosta",
-        "vuoksi", "takia", "myötä", "perusteella", "yhteydessä", "kohdalla", "osalta", "joukossa", "keskellä",
-        "vieressä", "vierellä", "lomassa", "lomaan", "parissa", "pariin", "kohti", "vastassa", "vastaan",
-        "huolimatta", "lukien", "kohtaan", "ympärillä", "alaisena", "nojalla", "ohessa", "alla", "yllä",
+        // interrogative and other closed-class adverbs that Voikko reads as case forms (mikä → miksi)
+        "miksi", "siksi", "tosin", "kaikkein", "varsinkin",
+        // primary adpositions built on case forms (secondary ones such as avulla, perusteella stay nouns)
+        "sijaan", "sijasta", "kautta", "puolesta", "suhteen", "välillä", "välissä", "välille",
+        "ohella", "sisään", "mennessä", "lähtien", "puitteissa", "ääressä",
+        "vuoksi", "takia", "myötä", "keskellä",
+        "vieressä", "lomassa", "parissa", "pariin", "kohti", "vastassa", "vastaan",
+        "huolimatta", "kohtaan", "ympärillä", "nojalla", "ohessa", "alla", "yllä",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Finnish auxiliary and modal verbs (the UD AUX class for Finnish).</summary>
+    public static readonly FrozenSet<string> Auxiliaries = new[]
+    {
+        "olla", "voida", "saattaa", "täytyä", "pitää", "tarvita", "joutua", "taitaa", "mahtaa", "ei",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Conjunctions that share their form with a pronoun case form; after a comma they are the conjunction.</summary>
+    public static readonly FrozenSet<string> ConjunctionsAfterComma = new[] { "sillä" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Participles that standard dictionaries (Kielitoimiston sanakirja) list as adjectives of their
@@ -79,7 +90,7 @@ internal static class FinnishLexicon
         "koskematon", "välttämätön", "tarpeeton", "ehdoton", "rajaton", "loputon", "lukematon",
         "kuuluisa", "tyytyväinen", "kiireinen", "sairastunut", "ihastunut", "rakastunut", "koukuttava",
         "kuollut", "syntynyt", "vanhentunut", "ajantasainen", "puuttuva", "nykyinen",
-        "lupaava", "uhkaava", "palkitseva", "kestävä", "haastava", "vahingollinen", "epäröivä", "kantava",
+        "lupaava", "uhkaava", "palkitseva", "kestävä", "haastava", "vahingollinen", "elävä", "epäröivä", "kantava",
         "pysyvä", "mennyt", "kulunut", "viimeinen", "edeltävä", "oheinen", 
         "hyödyllinen", "kelvollinen", "keskeneräinen", "järkyttävä", "ällistyttävä", "viehättävä",
     }.ToFrozenSet(StringComparer.Ordinal);

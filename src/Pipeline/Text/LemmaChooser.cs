@@ -37,13 +37,13 @@ internal static class LemmaChooser
     }
 
     /// <summary>Index of the best analysis in <paramref name="analyses"/> (non-empty).</summary>
-    public static int Best(List<MorphAnalysis> analyses, Casing casing)
+    public static int Best(List<MorphAnalysis> analyses, ReadOnlySpan<char> word, Casing casing)
     {
         var best = 0;
         var bestScore = double.MaxValue;
         for (var i = 0; i < analyses.Count; i++)
         {
-            var score = Score(analyses[i], i, casing);
+            var score = Score(analyses[i], word, i, casing);
             if (score < bestScore)
             {
                 best = i;
@@ -90,7 +90,7 @@ internal static class LemmaChooser
         return baseForm;
     }
 
-    private static double Score(MorphAnalysis a, int index, Casing casing)
+    private static double Score(MorphAnalysis a, ReadOnlySpan<char> word, int index, Casing casing)
     {
         // Voikko's order breaks ties.
         var score = index * 0.01;
@@ -107,6 +107,9 @@ internal static class LemmaChooser
                 break;
             case "sidesana" or "suhdesana" or "seikkasana" or "kieltosana":
                 score -= 1.5;
+                break;
+            case "asemosana":
+                score -= 0.5;
                 break;
             case "etuliite":
                 score += 2;
@@ -127,6 +130,20 @@ internal static class LemmaChooser
             score += participle == "agent" ? 2 : 1.2;
         }
 
+        // A form that is its own base form (maksaa, minä, pieni) beats an inflected form of another
+        // word (maksa + partitive, mikä + essive). Not for nouns: a noun nominative is as often a verb's
+        // past tense (tuli, toimi) as the other way round (vuosi, tuki), and only frequency could tell.
+        if (a.Class != "nimisana" && a.BaseForm is { } baseForm && word.Equals(baseForm, StringComparison.OrdinalIgnoreCase))
+        {
+            score -= 0.3;
+        }
+
+        // Auxiliaries are among the most frequent words; their forms beat homographs (voi: voida / voi 'butter').
+        if (a.Class == "teonsana" && a.BaseForm is { } verb && FinnishLexicon.Auxiliaries.Contains(verb))
+        {
+            score -= 0.5;
+        }
+
         score += a.Case switch
         {
             "keinonto" or "seuranto" => 1,
@@ -137,25 +154,23 @@ internal static class LemmaChooser
         {
             "imperative" => 0.7,
             "potential" => 1,
+            "E-infinitive" => 0.5,
             _ => 0,
         };
         return score;
     }
 
     // The written form, lower-case, without a question or emphasis clitic (tänäänkö → tänään,
-    // nythän → nyt) or a possessive suffix (luokseni → luokse); -kin/-kaan stay (ainakin).
+    // nythän → nyt); -kin/-kaan stay (ainakin), as do possessive suffixes (mielellään).
     private static string AdverbLemma(MorphAnalysis analysis, ReadOnlySpan<char> word)
     {
         var length = word.Length;
         if (analysis.FstOutput is { } fst)
         {
-            foreach (var tag in (ReadOnlySpan<string>)["[Fko]", "[O"])
+            var cut = FstOutput.SurfaceLengthBefore(fst, "[Fko]");
+            if (cut > 0 && cut < length)
             {
-                var cut = FstOutput.SurfaceLengthBefore(fst, tag);
-                if (cut > 0 && cut < length)
-                {
-                    length = cut;
-                }
+                length = cut;
             }
         }
 

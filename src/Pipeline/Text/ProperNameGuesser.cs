@@ -20,7 +20,7 @@ internal static class ProperNameGuesser
 
     private static readonly string[] CaseEndings =
     [
-        "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "na", "nä", "n",
+        "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi",
     ];
 
     /// <summary>The guessed nominative, or <see langword="null"/> when no ending fits.</summary>
@@ -51,6 +51,13 @@ internal static class ProperNameGuesser
             {
                 return DropLinkingVowel(word[..^ending.Length]);
             }
+        }
+
+        // Genitive with the linking -i- of a consonant-final stem (Leafin → Leaf). A bare -n is left
+        // alone: as many foreign nominatives end in -n (Theron, Garden) as genitives do.
+        if (word.Length >= MinimumStem + 2 && EndsWith(word, "in") && !IsVowel(word[^3]) && char.IsLetter(word[^3]))
+        {
+            return word[..^2];
         }
 
         // Doubled final vowel of a partitive: Hypatiaa → Hypatia.

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using SosRap.Pipeline.Text.Voikko;
 
 namespace SosRap.Pipeline.Text;
@@ -10,6 +11,9 @@ namespace SosRap.Pipeline.Text;
 /// </summary>
 public sealed class VoikkoLemmatizer : ILemmatizer, IDisposable
 {
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ConjunctionsAfterComma =
+        FinnishLexicon.ConjunctionsAfterComma.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private readonly VoikkoOptions _options;
     private readonly VoikkoPool _pool;
     private readonly LemmaCache<Entry>? _cache;
@@ -60,30 +64,36 @@ public sealed class VoikkoLemmatizer : ILemmatizer, IDisposable
         }
 
         var sentenceStart = true;
+        var afterNegation = false;
+        var afterComma = false;
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
             var form = token.Slice(text);
-            switch (token.Kind)
+            var entry = GetEntry(form);
+            var chosen = entry.InContext;
+            if (token.Kind is TokenKind.Word or TokenKind.Abbreviation)
             {
-                case TokenKind.Word or TokenKind.Abbreviation:
-                    var entry = GetEntry(form);
-                    results[i] = sentenceStart ? entry.SentenceInitial : entry.InContext;
-                    sentenceStart = false;
-                    break;
-                case TokenKind.Punctuation:
-                    results[i] = GetEntry(form).InContext;
-                    if (form is "." or "!" or "?" or "…")
-                    {
-                        sentenceStart = true;
-                    }
-
-                    break;
-                default:
-                    results[i] = GetEntry(form).InContext;
-                    sentenceStart = false;
-                    break;
+                if (sentenceStart)
+                {
+                    chosen = entry.SentenceInitial;
+                }
+                else if (afterNegation && entry.AfterNegation is { } connegative)
+                {
+                    // "ei tee", "en usko": after the negation verb a form is the verb's connegative.
+                    chosen = connegative;
+                }
+                else if (afterComma && ConjunctionsAfterComma.Contains(form))
+                {
+                    // ", sillä" is the conjunction, not the pronoun se.
+                    chosen = new WordAnalysis(form.ToString(), [], LemmaSource.Dictionary, "sidesana");
+                }
             }
+
+            results[i] = chosen;
+            sentenceStart = token.Kind == TokenKind.Punctuation ? sentenceStart || form is "." or "!" or "?" or "…" : false;
+            afterNegation = chosen.WordClass == "kieltosana";
+            afterComma = form is ",";
         }
     }
 
@@ -111,10 +121,18 @@ public sealed class VoikkoLemmatizer : ILemmatizer, IDisposable
         }
 
         var text = word.ToString();
-        if (!HasLetterOrDigit(word))
+        if (!HasLetter(word) || !char.IsLetterOrDigit(word[0]) && word[0] != '-')
         {
-            // Punctuation and symbols are their own lemma.
-            return Entry.Same(new WordAnalysis(text, [], LemmaSource.Fallback));
+            // Punctuation, symbols, numbers (3,5; 2–1) and emoticons are their own lemma; an
+            // inflection after a colon goes (%:n → %, 2000:ssa → 2000).
+            var colonAt = word.IndexOf(':');
+            return Entry.Same(new WordAnalysis(colonAt > 0 ? text[..colonAt] : text, [], LemmaSource.Fallback));
+        }
+
+        if (word[0] == '-' && word.Length > 1)
+        {
+            // A suffix written apart from its first part (THL- ja -listalla): analyse the rest.
+            return GetEntry(word[1..]);
         }
 
         var lower = text.ToLowerInvariant();
@@ -134,7 +152,7 @@ public sealed class VoikkoLemmatizer : ILemmatizer, IDisposable
             var initial = casing == LemmaChooser.Casing.Capitalized
                 ? FromAnalyses(analyses, word, LemmaChooser.Casing.SentenceInitial, LemmaSource.Dictionary)
                 : inContext;
-            return new Entry(inContext, initial);
+            return new Entry(inContext, initial, VerbReading(analyses, word, inContext));
         }
 
         return Entry.Same(Fallback(text, lower, casing, voikko));
@@ -142,9 +160,35 @@ public sealed class VoikkoLemmatizer : ILemmatizer, IDisposable
 
     private static WordAnalysis FromAnalyses(List<MorphAnalysis> analyses, ReadOnlySpan<char> word, LemmaChooser.Casing casing, LemmaSource source)
     {
-        var chosen = analyses[LemmaChooser.Best(analyses, casing)];
+        var chosen = analyses[LemmaChooser.Best(analyses, word, casing)];
         var lemma = LemmaChooser.LemmaOf(chosen, word);
+        if (casing == LemmaChooser.Casing.Capitalized && chosen.Class is "nimisana" or "nimisana_laatusana"
+            && lemma.Length > 0 && char.IsLower(lemma[0]) && char.ToLowerInvariant(word[0]) == lemma[0])
+        {
+            // A capital in mid-sentence names something (Kelan → Kela, not kela 'reel').
+            lemma = string.Concat(char.ToUpperInvariant(lemma[0]).ToString(), lemma.AsSpan(1));
+        }
+
         return new WordAnalysis(lemma, CompoundParts.Of(chosen, lemma), source, chosen.Class);
+    }
+
+    private static WordAnalysis? VerbReading(List<MorphAnalysis> analyses, ReadOnlySpan<char> word, WordAnalysis inContext)
+    {
+        if (inContext.WordClass == "teonsana")
+        {
+            return null;
+        }
+
+        foreach (var a in analyses)
+        {
+            if (a.Class == "teonsana" && a.Mood is "imperative" or "indicative")
+            {
+                var lemma = LemmaChooser.LemmaOf(a, word);
+                return new WordAnalysis(lemma, CompoundParts.Of(a, lemma), LemmaSource.Dictionary, a.Class);
+            }
+        }
+
+        return null;
     }
 
     // Words Voikko does not know, in order of how much evidence each step has.
@@ -273,18 +317,39 @@ public sealed class VoikkoLemmatizer : ILemmatizer, IDisposable
         return null;
     }
 
-    // Voikko's first suggestion within two edits of the typed word.
+    // Voikko's first suggestion within two edits of the typed word that keeps its first letter and
+    // adds no space or hyphen: short or foreign words otherwise turn into unrelated Finnish ones.
     private static string? Suggestion(VoikkoInstance voikko, string lower)
     {
+        if (lower.Length < 4)
+        {
+            return null;
+        }
+
         foreach (var s in voikko.Suggest(lower))
         {
-            if (!s.Contains(' ', StringComparison.Ordinal) && EditDistance.AtMost(lower, s.ToLowerInvariant(), 2))
+            var candidate = s.ToLowerInvariant();
+            if (candidate.Length > 0 && candidate[0] == lower[0] && candidate.AsSpan().IndexOfAny(" -") < 0
+                && EditDistance.AtMost(lower, candidate, 2))
             {
                 return s;
             }
         }
 
         return null;
+    }
+
+    private static bool HasLetter(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasLetterOrDigit(ReadOnlySpan<char> word)
@@ -302,8 +367,13 @@ public sealed class VoikkoLemmatizer : ILemmatizer, IDisposable
 
     private static LemmaChooser.Casing CasingOf(ReadOnlySpan<char> word)
     {
-        var first = word.IndexOfAnyExcept("-'\"");
-        if (first < 0 || !char.IsUpper(word[first]))
+        var first = 0;
+        while (first < word.Length && !char.IsLetter(word[first]))
+        {
+            first++;
+        }
+
+        if (first == word.Length || !char.IsUpper(word[first]))
         {
             return LemmaChooser.Casing.Lower;
         }
@@ -326,7 +396,11 @@ public sealed class VoikkoLemmatizer : ILemmatizer, IDisposable
     }
 
     /// <summary>The analyses of one word form: in running text and at the start of a sentence.</summary>
-    private sealed record Entry(WordAnalysis InContext, WordAnalysis SentenceInitial)
+    /// <summary>
+    /// The analyses of one word form: in running text, at the start of a sentence, and right after the
+    /// negation verb (only when a verb reading differs from <paramref name="InContext"/>).
+    /// </summary>
+    private sealed record Entry(WordAnalysis InContext, WordAnalysis SentenceInitial, WordAnalysis? AfterNegation = null)
     {
         public static Entry Same(WordAnalysis analysis) => new(analysis, analysis);
     }
