@@ -104,7 +104,6 @@ internal static class LemmatizeCommand
     internal static async Task LemmatizeTextAsync(ILemmatizer lemmatizer, ITokenizer tokenizer, TextReader reader, TextWriter writer, bool withParts, CancellationToken cancellationToken)
     {
         var tokens = new List<Token>();
-        var results = new List<WordAnalysis>();
         string? line;
         while ((line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false)) is not null)
         {
@@ -123,7 +122,6 @@ internal static class LemmatizeCommand
             }
 
             await writer.WriteLineAsync().ConfigureAwait(false);
-            results.Clear();
         }
     }
 
