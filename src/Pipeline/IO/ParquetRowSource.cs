@@ -47,7 +47,7 @@ internal sealed class ParquetRowSource
             {
                 using var group = reader.OpenRowGroupReader(g);
                 var n = checked((int)group.RowCount);
-                var cells = new object?[columns.Count][];
+                var cells = new Func<int, object?>[columns.Count];
                 for (var c = 0; c < columns.Count; c++)
                 {
                     cells[c] = columns[c].IsList
@@ -62,7 +62,7 @@ internal sealed class ParquetRowSource
                     var values = new object?[columns.Count];
                     for (var c = 0; c < columns.Count; c++)
                     {
-                        values[c] = cells[c][r];
+                        values[c] = cells[c](r);
                         Apply(d, columns[c].Column, values[c]);
                     }
 
@@ -196,13 +196,17 @@ internal sealed class ParquetRowSource
         }
     }
 
-    private static async Task<object?[]> ReadScalarAsync(ParquetRowGroupReader group, DataField field, int n, CancellationToken ct)
+    /// <summary>
+    /// Reads one column of a row group; the returned accessor makes a row's value on demand, so
+    /// strings are created one row at a time rather than for the whole group at once.
+    /// </summary>
+    private static async Task<Func<int, object?>> ReadScalarAsync(ParquetRowGroupReader group, DataField field, int n, CancellationToken ct)
     {
         var t = field.ClrType;
         if (t == typeof(ReadOnlyMemory<char>))
         {
             var raw = await ReadRawAsync<ReadOnlyMemory<char>>(group, field, n, ct).ConfigureAwait(false);
-            return Array.ConvertAll(raw, v => v is { } m ? (object)new string(m.Span) : null);
+            return i => raw[i] is { } m ? new string(m.Span) : null;
         }
 
         if (t == typeof(DateOnly)) return Box(await ReadRawAsync<DateOnly>(group, field, n, ct).ConfigureAwait(false));
@@ -220,7 +224,7 @@ internal sealed class ParquetRowSource
         throw new NotSupportedException($"column type {t} is not mapped");
     }
 
-    private static object?[] Box<T>(T?[] values) where T : struct => Array.ConvertAll(values, v => v is { } x ? (object)x : null);
+    private static Func<int, object?> Box<T>(T?[] values) where T : struct => i => values[i] is { } x ? x : null;
 
     /// <summary>Reads a flat column: values come back without the nulls, definition levels say where they go.</summary>
     private static async Task<T?[]> ReadRawAsync<T>(ParquetRowGroupReader group, DataField field, int n, CancellationToken ct) where T : struct
@@ -244,11 +248,11 @@ internal sealed class ParquetRowSource
     /// starts a row; only entries at the full definition level carry a value (lower ones are an
     /// empty or null list, or a null element, all read as "no category").
     /// </summary>
-    private static async Task<object?[]> ReadListAsync(ParquetRowGroupReader group, DataField field, int n, CancellationToken ct)
+    private static async Task<Func<int, object?>> ReadListAsync(ParquetRowGroupReader group, DataField field, int n, CancellationToken ct)
     {
-        var rows = new object?[n];
+        var rows = new List<string>?[n];
         var chunk = group.GetMetadata(field);
-        if (chunk?.MetaData is null) return rows;
+        if (chunk?.MetaData is null) return i => rows[i];
         var count = checked((int)chunk.MetaData.NumValues);
         var values = new ReadOnlyMemory<char>[count];
         var definition = new int[count];
@@ -268,7 +272,7 @@ internal sealed class ParquetRowSource
             if (definition[i] == field.MaxDefinitionLevel) current!.Add(new string(values[vi++].Span));
         }
 
-        return rows;
+        return i => rows[i];
     }
 
     private static void WriteOriginal(Utf8JsonWriter w, List<MappedColumn> columns, object?[] values)

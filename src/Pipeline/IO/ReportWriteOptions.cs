@@ -18,8 +18,11 @@ public sealed record ReportWriteOptions
     /// <summary>CSV record separator: <c>"\r\n"</c> (RFC 4180, default) or <c>"\n"</c>.</summary>
     public string CsvNewLine { get; init; } = "\r\n";
 
-    /// <summary>Reports per Parquet row group.</summary>
-    public int ParquetRowGroupSize { get; init; } = 20_000;
+    /// <summary>
+    /// Reports per Parquet row group. A reader decodes one group at a time, so this bounds the
+    /// memory of reading the file back (≈ 3–4 × the group's text size).
+    /// </summary>
+    public int ParquetRowGroupSize { get; init; } = 10_000;
 
     /// <summary>Options for Finnish Excel: <c>;</c> delimiter and a byte order mark.</summary>
     public static ReportWriteOptions Excel { get; } = new() { CsvDelimiter = ';', CsvByteOrderMark = true };

@@ -29,14 +29,14 @@ public static class TaxonomyJson
     public static Taxonomy Parse(ReadOnlySpan<byte> utf8, string source)
     {
         if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
+        if (utf8.Trim(" \t\r\n"u8).IsEmpty) throw new InputException("tiedosto on tyhjä; odotettiin JSON-taulukkoa luokista", source);
         var lines = new LineIndex(utf8);
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
         var categories = new List<Category>();
         var firstLineOfId = new Dictionary<string, long>(StringComparer.Ordinal);
         try
         {
-            if (!reader.Read())
-                throw new InputException("tiedosto on tyhjä; odotettiin JSON-taulukkoa luokista", source);
+            reader.Read();
             if (reader.TokenType != JsonTokenType.StartArray)
                 throw new InputException("odotettiin JSON-taulukkoa luokista ([{\"id\": …}, …])", source, lines.LineOf(reader.TokenStartIndex));
 

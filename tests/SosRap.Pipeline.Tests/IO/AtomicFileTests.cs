@@ -1,0 +1,44 @@
+using SosRap.Pipeline.IO;
+
+namespace SosRap.Pipeline.Tests.IO;
+
+public sealed class AtomicFileTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_failed_write_keeps_the_old_file_and_leaves_no_temporary_file()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("out.jsonl", "old\n");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => AtomicFile.WriteAsync(path, async (s, ct) =>
+        {
+            await s.WriteAsync("new, half"u8.ToArray(), ct);
+            throw new InvalidOperationException("boom");
+        }, Ct));
+        Assert.Equal("old\n", await File.ReadAllTextAsync(path, Ct));
+        Assert.Equal([path], Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
+    public async Task A_report_stream_that_fails_midway_leaves_no_output()
+    {
+        using var dir = new TempDir();
+        var input = dir.Write("in.csv", "id,phenomenon\nA,ok\nB,\nC,ok\n");
+        var output = dir.File("out.parquet");
+        await Assert.ThrowsAsync<InputProblemsException>(() =>
+            ReportWriter.WriteFileAsync(output, ReportReader.Open(input).ReadAllAsync(cancellationToken: Ct), cancellationToken: Ct));
+        Assert.False(File.Exists(output));
+        Assert.Equal([input], Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
+    public async Task A_successful_write_replaces_the_file()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("t.txt", "old");
+        await AtomicFile.WriteAllTextAsync(path, "uusi ä", Ct);
+        Assert.Equal("uusi ä", await File.ReadAllTextAsync(path, Ct));
+        Assert.Equal([path], Directory.GetFiles(dir.Path));
+    }
+}
