@@ -53,7 +53,7 @@ public sealed class ConvertCommandTests
         var source = dir.Write("a.csv", "id,phenomenon\n1,ok\n2,\n3,ok\n");
         var (code, _, err) = await CliHarness.InProcessAsync("convert", source, dir.File("b.jsonl"), "--skip-invalid");
         Assert.Equal(0, code);
-        Assert.Contains($"1 virheellistä riviä ohitettu → {source}.rejected.jsonl", err, StringComparison.Ordinal);
+        Assert.Contains($"1 virheellinen rivi ohitettu → {source}.rejected.jsonl", err, StringComparison.Ordinal);
         Assert.Equal(2, (await File.ReadAllLinesAsync(dir.File("b.jsonl"), Ct)).Length);
         Assert.Single(await File.ReadAllLinesAsync(source + ".rejected.jsonl", Ct));
     }

@@ -81,18 +81,22 @@ internal static class ConvertCommand
             CsvByteOrderMark = request.ByteOrderMark,
         };
         var reader = ReportReader.Open(request.Input, readOptions);
-        var written = await ReportWriter.WriteFileAsync(request.Output, reader.ReadAllAsync(cancellationToken: cancellationToken), writeOptions,
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+        long written;
+        using (var progress = RowProgress.For(log))
+        {
+            written = await ReportWriter.WriteFileAsync(request.Output, reader.ReadAllAsync(progress, cancellationToken), writeOptions,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
 
         var s = reader.Summary;
-        var line = $"sosrap: {N(written)} raporttia {request.Input} ({ReportFormats.Name(s.Format)}) → {request.Output} ({ReportFormats.Name(writeOptions.Format!.Value)})";
-        if (s.RowsRejected > 0) line += $"; {N(s.RowsRejected)} virheellistä riviä ohitettu → {s.RejectedPath}";
-        if (s.WarningCount > 0) line += $"; {N(s.WarningCount)} varoitusta";
+        var line = $"sosrap: {Count(written, "raportti", "raporttia")} {request.Input} ({ReportFormats.Name(s.Format)}) → {request.Output} ({ReportFormats.Name(writeOptions.Format!.Value)})";
+        if (s.RowsRejected > 0) line += $"; {Count(s.RowsRejected, "virheellinen rivi", "virheellistä riviä")} ohitettu → {s.RejectedPath}";
+        if (s.WarningCount > 0) line += $"; {Count(s.WarningCount, "varoitus", "varoitusta")}";
         await log.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
         foreach (var p in s.Problems.Where(p => p.Severity == ProblemSeverity.Warning).Take(20))
             await log.WriteLineAsync($"  varoitus {p}".AsMemory(), cancellationToken).ConfigureAwait(false);
         return 0;
     }
 
-    private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
+    private static string Count(long n, string one, string many) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
 }

@@ -61,13 +61,13 @@ internal static class ValidateCommand
                 CliOptions.Format(parseResult.GetValue(format), "--format"),
                 CliOptions.Delimiter(parseResult.GetValue(delimiter)),
                 parseResult.GetValue(maxProblems));
-            return RunAsync(request, parseResult.InvocationConfiguration.Output, cancellationToken);
+            return RunAsync(request, parseResult.InvocationConfiguration.Output, cancellationToken, parseResult.InvocationConfiguration.Error);
         });
         return command;
     }
 
     /// <summary>Validates the file and writes the result; returns the exit code (file-level faults throw <see cref="Pipeline.InputException"/>).</summary>
-    internal static async Task<int> RunAsync(Request request, TextWriter output, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(Request request, TextWriter output, CancellationToken cancellationToken, TextWriter? error = null)
     {
         if (request.MaxProblems < 0) throw new Pipeline.InputException("arvon pitää olla 0 tai suurempi", field: "--max-problems");
         var taxonomy = await CliOptions.TaxonomyAsync(request.TaxonomyPath, cancellationToken).ConfigureAwait(false);
@@ -82,7 +82,11 @@ internal static class ValidateCommand
         };
         var reader = ReportReader.Open(request.Path, options);
         var stats = new ReportStatistics();
-        await foreach (var report in reader.ReadAllAsync(cancellationToken: cancellationToken).ConfigureAwait(false)) stats.Add(report);
+        using (var progress = RowProgress.For(error ?? TextWriter.Null))
+        {
+            await foreach (var report in reader.ReadAllAsync(progress, cancellationToken).ConfigureAwait(false)) stats.Add(report);
+        }
+
         var summary = reader.Summary;
 
         if (request.Json) await WriteJsonAsync(output, summary, stats, cancellationToken).ConfigureAwait(false);
@@ -127,7 +131,7 @@ internal static class ValidateCommand
 
         if (s.Problems.Count > 0)
         {
-            console.MarkupLine($"[bold]Ongelmat[/] ({N(s.ErrorCount)} virhettä, {N(s.WarningCount)} varoitusta):");
+            console.MarkupLine($"[bold]Ongelmat[/] ({Count(s.ErrorCount, "virhe", "virhettä")}, {Count(s.WarningCount, "varoitus", "varoitusta")}):");
             output.Flush();
             foreach (var p in s.Problems)
                 output.WriteLine($"  {(p.Severity == ProblemSeverity.Error ? "virhe   " : "varoitus")} {p}");
@@ -227,4 +231,7 @@ internal static class ValidateCommand
     }
 
     private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Finnish count phrase: "1 virhe", "3 virhettä".</summary>
+    private static string Count(long n, string one, string many) => N(n) + " " + (n == 1 ? one : many);
 }
