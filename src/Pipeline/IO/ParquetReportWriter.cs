@@ -47,7 +47,9 @@ internal sealed class ParquetReportWriter : IReportWriter
 
     public async ValueTask DisposeAsync()
     {
-        if (_writer is not null) await _writer.DisposeAsync().ConfigureAwait(false);
+        // Without CompleteAsync the Parquet writer is dropped, not disposed: disposing it would
+        // write a footer and make a truncated file look complete.
+        _writer = null;
         if (!_leaveOpen) await _stream.DisposeAsync().ConfigureAwait(false);
     }
 

@@ -41,4 +41,25 @@ public sealed class AtomicFileTests
         Assert.Equal("uusi ä", await File.ReadAllTextAsync(path, Ct));
         Assert.Equal([path], Directory.GetFiles(dir.Path));
     }
+
+    [Fact]
+    public async Task A_parquet_writer_disposed_without_completing_leaves_no_readable_file()
+    {
+        using var stream = new MemoryStream();
+        await using (var writer = ReportWriter.Create(stream, ReportFormat.Parquet, new ReportWriteOptions { ParquetRowGroupSize = 1 }, leaveOpen: true))
+        {
+            await writer.WriteAsync(SampleReports.All()[0], Ct);
+            await writer.WriteAsync(SampleReports.All()[1], Ct);
+        }
+
+        stream.Position = 0;
+        await Assert.ThrowsAsync<InputException>(() => ReadAll(stream));
+    }
+
+    private static async Task ReadAll(Stream stream)
+    {
+        await foreach (var _ in ReportReader.Open(stream, "x.parquet").ReadAllAsync(cancellationToken: Ct))
+        {
+        }
+    }
 }
