@@ -12,6 +12,8 @@ internal static class SosRapCli
             "SosRap — rakenteellisen sosiaalityön ilmiöraporttien analyysi: lemmatisointi, luokitusehdotukset, teemojen ryhmittely ja palvelu.");
         // Each verb lives in its own file and adds itself here.
         root.Subcommands.Add(LemmatizeCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(ConvertCommand.Create());
         return root;
     }
 
