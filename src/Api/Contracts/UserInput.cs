@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SosRap.Api.Contracts;
+
+/// <summary>Body of <c>POST /api/users</c> and <c>PUT /api/users/{id}</c>.</summary>
+public sealed record UserInput : IValidatableObject
+{
+    /// <summary>Display name (shown to the user's supervisor; never exported).</summary>
+    [Required]
+    [StringLength(Limits.ShortText, MinimumLength = 1)]
+    [SingleLine]
+    public string Name { get; init; } = "";
+
+    /// <summary>The user's role.</summary>
+    [Required]
+    public Role? Role { get; init; }
+
+    /// <summary>Service areas a supervisor handles (required for <c>esihenkilo</c>); a worker's own area(s) otherwise.</summary>
+    [MaxLength(Limits.ServiceAreasPerUser)]
+    public IReadOnlyList<string> ServiceAreas { get; init; } = [];
+
+    /// <summary>A disabled user's keys stop working at once.</summary>
+    public bool Disabled { get; init; }
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Role == Contracts.Role.Esihenkilo && ServiceAreas.Count == 0)
+            yield return new ValidationResult("Esihenkilöllä pitää olla vähintään yksi palvelualue (service_areas).", [nameof(ServiceAreas)]);
+        if (ServiceAreas.Any(a => string.IsNullOrWhiteSpace(a) || a.Length > Limits.ShortText || a.Any(char.IsControl) || a.Trim().Length != a.Length))
+            yield return new ValidationResult("Palvelualue on tyhjä, liian pitkä tai siinä on ohjausmerkkejä.", [nameof(ServiceAreas)]);
+    }
+}
