@@ -6,12 +6,12 @@ namespace SosRap.Api.Contracts;
 public sealed record ApiKeyRequest
 {
     /// <summary>What the key is for, e.g. "Selain" or "Integraatio X".</summary>
-    [Required]
-    [StringLength(Limits.ShortText, MinimumLength = 1)]
+    [Required(ErrorMessage = "Kenttä {0} puuttuu.")]
+    [StringLength(Limits.ShortText, MinimumLength = 1, ErrorMessage = "Kentän {0} pituuden pitää olla {2}–{1} merkkiä.")]
     [SingleLine]
     public string Label { get; init; } = "";
 
     /// <summary>Days until the key expires (1–730); left out: 365.</summary>
-    [Range(1, 730)]
+    [Range(1, 730, ErrorMessage = "Kentän {0} pitää olla välillä {1}–{2}.")]
     public int? ExpiresInDays { get; init; }
 }

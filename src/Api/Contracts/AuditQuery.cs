@@ -7,7 +7,7 @@ namespace SosRap.Api.Contracts;
 public sealed record AuditQuery
 {
     /// <summary>Entries about this entity (a report id, user id, taxonomy version …).</summary>
-    [FromQuery(Name = "entity_id"), StringLength(Limits.ShortText)]
+    [FromQuery(Name = "entity_id"), StringLength(Limits.ShortText, ErrorMessage = "Kenttä {0} saa olla enintään {1} merkkiä.")]
     public string? EntityId { get; init; }
 
     /// <summary><c>report</c>, <c>user</c>, <c>api_key</c> or <c>taxonomy</c>.</summary>
@@ -21,10 +21,10 @@ public sealed record AuditQuery
     public string? Actor { get; init; }
 
     /// <summary>Page number from 1.</summary>
-    [FromQuery(Name = "page"), Range(1, Limits.Page)]
+    [FromQuery(Name = "page"), Range(1, Limits.Page, ErrorMessage = "Kentän {0} pitää olla välillä {1}–{2}.")]
     public int? Page { get; init; }
 
     /// <summary>Entries per page, 1–100 (default 50).</summary>
-    [FromQuery(Name = "page_size"), Range(1, Limits.PageSize)]
+    [FromQuery(Name = "page_size"), Range(1, Limits.PageSize, ErrorMessage = "Kentän {0} pitää olla välillä {1}–{2}.")]
     public int? PageSize { get; init; }
 }

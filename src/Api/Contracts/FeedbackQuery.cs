@@ -7,10 +7,10 @@ namespace SosRap.Api.Contracts;
 public sealed record FeedbackQuery
 {
     /// <summary>Return decisions with an id greater than this (the <c>next_after</c> of the previous page).</summary>
-    [FromQuery(Name = "after"), Range(0, long.MaxValue)]
+    [FromQuery(Name = "after"), Range(0, long.MaxValue, ErrorMessage = "Kentän {0} pitää olla välillä {1}–{2}.")]
     public long? After { get; init; }
 
     /// <summary>Most decisions to return, 1–1000 (default 500).</summary>
-    [FromQuery(Name = "limit"), Range(1, 1000)]
+    [FromQuery(Name = "limit"), Range(1, 1000, ErrorMessage = "Kentän {0} pitää olla välillä {1}–{2}.")]
     public int? Limit { get; init; }
 }

@@ -10,15 +10,15 @@ namespace SosRap.Api.Contracts;
 public sealed record FeedbackRequest : IValidatableObject
 {
     /// <summary>Suggested categories the reviewer accepts.</summary>
-    [MaxLength(Limits.CategoriesPerReport)]
+    [MaxLength(Limits.CategoriesPerReport, ErrorMessage = "Kentässä {0} saa olla enintään {1} alkiota.")]
     public IReadOnlyList<string> Accepted { get; init; } = [];
 
     /// <summary>Suggested categories the reviewer rejects.</summary>
-    [MaxLength(Limits.CategoriesPerReport)]
+    [MaxLength(Limits.CategoriesPerReport, ErrorMessage = "Kentässä {0} saa olla enintään {1} alkiota.")]
     public IReadOnlyList<string> Rejected { get; init; } = [];
 
     /// <summary>Categories that were not suggested but belong to the report.</summary>
-    [MaxLength(Limits.CategoriesPerReport)]
+    [MaxLength(Limits.CategoriesPerReport, ErrorMessage = "Kentässä {0} saa olla enintään {1} alkiota.")]
     public IReadOnlyList<string> Added { get; init; } = [];
 
     /// <inheritdoc />

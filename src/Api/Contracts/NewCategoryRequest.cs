@@ -6,11 +6,11 @@ namespace SosRap.Api.Contracts;
 public sealed record NewCategoryRequest
 {
     /// <summary>The category to add.</summary>
-    [Required]
+    [Required(ErrorMessage = "Kenttä {0} puuttuu.")]
     public CategoryInput? Category { get; init; }
 
     /// <summary>Why it is added.</summary>
-    [StringLength(Limits.Comment)]
+    [StringLength(Limits.Comment, ErrorMessage = "Kenttä {0} saa olla enintään {1} merkkiä.")]
     [FreeText]
     public string? Note { get; init; }
 }

@@ -25,13 +25,13 @@ public sealed record ReportInput : IValidatableObject
     public string? Proposal { get; init; }
 
     /// <summary>The municipality the phenomenon concerns.</summary>
-    [StringLength(Limits.ShortText)]
+    [StringLength(Limits.ShortText, ErrorMessage = "Kenttä {0} saa olla enintään {1} merkkiä.")]
     [SingleLine]
     public string? Municipality { get; init; }
 
     /// <summary>The service area (palvelualue); its supervisors handle the report.</summary>
     [Required(ErrorMessage = "Palvelualue (service_area) puuttuu.")]
-    [StringLength(Limits.ShortText)]
+    [StringLength(Limits.ShortText, ErrorMessage = "Kenttä {0} saa olla enintään {1} merkkiä.")]
     [SingleLine]
     public string ServiceArea { get; init; } = "";
 
@@ -42,7 +42,7 @@ public sealed record ReportInput : IValidatableObject
     public ReportKind Kind { get; init; } = ReportKind.Epakohta;
 
     /// <summary>Rough estimate of how many clients it concerns.</summary>
-    [Range(0, Limits.AffectedClients)]
+    [Range(0, Limits.AffectedClients, ErrorMessage = "Kentän {0} pitää olla välillä {1}–{2}.")]
     public int? AffectedClients { get; init; }
 
     /// <summary>Who should act: hyvinvointialue, kunta, Kela, työllisyyspalvelut, järjestöt, valtio, seurakunta, pankit or muu.</summary>

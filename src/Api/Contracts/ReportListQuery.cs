@@ -21,11 +21,11 @@ public sealed record ReportListQuery
     public string? To { get; init; }
 
     /// <summary>Exact municipality.</summary>
-    [FromQuery(Name = "municipality"), StringLength(Limits.ShortText)]
+    [FromQuery(Name = "municipality"), StringLength(Limits.ShortText, ErrorMessage = "Kenttä {0} saa olla enintään {1} merkkiä.")]
     public string? Municipality { get; init; }
 
     /// <summary>Exact service area.</summary>
-    [FromQuery(Name = "service_area"), StringLength(Limits.ShortText)]
+    [FromQuery(Name = "service_area"), StringLength(Limits.ShortText, ErrorMessage = "Kenttä {0} saa olla enintään {1} merkkiä.")]
     public string? ServiceArea { get; init; }
 
     /// <summary>State: uusi, alkukasitelty, yhdistetty, tyoryhmassa, raportoitu, valitetty.</summary>
@@ -33,7 +33,7 @@ public sealed record ReportListQuery
     public string? State { get; init; }
 
     /// <summary>Category id the report carries.</summary>
-    [FromQuery(Name = "category"), StringLength(Limits.ShortText)]
+    [FromQuery(Name = "category"), StringLength(Limits.ShortText, ErrorMessage = "Kenttä {0} saa olla enintään {1} merkkiä.")]
     public string? Category { get; init; }
 
     /// <summary><c>epakohta</c> or <c>hyva_kaytanto</c>.</summary>
@@ -41,7 +41,7 @@ public sealed record ReportListQuery
     public string? Kind { get; init; }
 
     /// <summary>Words to find; matched on lemmas (base forms) and compound parts, all words required.</summary>
-    [FromQuery(Name = "q"), StringLength(200), Description("Hakusanat; haetaan perusmuodoista, kaikkien sanojen pitää löytyä.")]
+    [FromQuery(Name = "q"), StringLength(200, ErrorMessage = "Kenttä {0} saa olla enintään {1} merkkiä."), Description("Hakusanat; haetaan perusmuodoista, kaikkien sanojen pitää löytyä.")]
     public string? Q { get; init; }
 
     /// <summary>Only the caller's own reports.</summary>
@@ -49,10 +49,10 @@ public sealed record ReportListQuery
     public bool? Mine { get; init; }
 
     /// <summary>Page number from 1.</summary>
-    [FromQuery(Name = "page"), Range(1, Limits.Page)]
+    [FromQuery(Name = "page"), Range(1, Limits.Page, ErrorMessage = "Kentän {0} pitää olla välillä {1}–{2}.")]
     public int? Page { get; init; }
 
     /// <summary>Reports per page, 1–100 (default 25).</summary>
-    [FromQuery(Name = "page_size"), Range(1, Limits.PageSize)]
+    [FromQuery(Name = "page_size"), Range(1, Limits.PageSize, ErrorMessage = "Kentän {0} pitää olla välillä {1}–{2}.")]
     public int? PageSize { get; init; }
 }

@@ -30,11 +30,11 @@ public sealed record StatisticsQuery
     public string? To { get; init; }
 
     /// <summary>Exact municipality.</summary>
-    [FromQuery(Name = "municipality"), StringLength(Limits.ShortText)]
+    [FromQuery(Name = "municipality"), StringLength(Limits.ShortText, ErrorMessage = "Kenttä {0} saa olla enintään {1} merkkiä.")]
     public string? Municipality { get; init; }
 
     /// <summary>Exact service area.</summary>
-    [FromQuery(Name = "service_area"), StringLength(Limits.ShortText)]
+    [FromQuery(Name = "service_area"), StringLength(Limits.ShortText, ErrorMessage = "Kenttä {0} saa olla enintään {1} merkkiä.")]
     public string? ServiceArea { get; init; }
 
     /// <summary><c>epakohta</c> or <c>hyva_kaytanto</c>.</summary>

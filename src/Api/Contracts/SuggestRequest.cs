@@ -12,11 +12,11 @@ public sealed record SuggestRequest
     public string Text { get; init; } = "";
 
     /// <summary>Most suggestions to return (1–50, default 10).</summary>
-    [Range(1, 50)]
+    [Range(1, 50, ErrorMessage = "Kentän {0} pitää olla välillä {1}–{2}.")]
     public int Limit { get; init; } = 10;
 
     /// <summary>Smallest score to return (0–1, default 0).</summary>
-    [Range(0.0, 1.0)]
+    [Range(0.0, 1.0, ErrorMessage = "Kentän {0} pitää olla välillä {1}–{2}.")]
     public double Threshold { get; init; }
 
     /// <summary>ISO 639-1 language of the text (default <c>fi</c>).</summary>

@@ -6,14 +6,14 @@ namespace SosRap.Api.Contracts;
 public sealed record TaxonomyVersionRequest
 {
     /// <summary>Why the version was made.</summary>
-    [Required]
-    [StringLength(Limits.Comment, MinimumLength = 2)]
+    [Required(ErrorMessage = "Kenttä {0} puuttuu.")]
+    [StringLength(Limits.Comment, MinimumLength = 2, ErrorMessage = "Kentän {0} pituuden pitää olla {2}–{1} merkkiä.")]
     [FreeText]
     public string Note { get; init; } = "";
 
     /// <summary>Every category of the new version.</summary>
-    [Required]
-    [MinLength(1)]
-    [MaxLength(Limits.CategoriesPerTaxonomy)]
+    [Required(ErrorMessage = "Kenttä {0} puuttuu.")]
+    [MinLength(1, ErrorMessage = "Kentässä {0} pitää olla vähintään {1} alkio.")]
+    [MaxLength(Limits.CategoriesPerTaxonomy, ErrorMessage = "Kentässä {0} saa olla enintään {1} alkiota.")]
     public IReadOnlyList<CategoryInput> Categories { get; init; } = [];
 }

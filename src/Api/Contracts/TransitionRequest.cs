@@ -19,7 +19,7 @@ public sealed record TransitionRequest
     public IReadOnlyList<string>? Categories { get; init; }
 
     /// <summary>The report this one duplicates (→ <c>yhdistetty</c>).</summary>
-    [StringLength(Limits.ShortText)]
+    [StringLength(Limits.ShortText, ErrorMessage = "Kenttä {0} saa olla enintään {1} merkkiä.")]
     [SingleLine]
     public string? MergedInto { get; init; }
 
@@ -33,11 +33,11 @@ public sealed record TransitionRequest
     public string? Period { get; init; }
 
     /// <summary>Who it was passed on to, e.g. "Kainuun HYTE-ryhmä" (→ <c>valitetty</c>).</summary>
-    [StringLength(Limits.Comment)]
+    [StringLength(Limits.Comment, ErrorMessage = "Kenttä {0} saa olla enintään {1} merkkiä.")]
     [FreeText]
     public string? ForwardedTo { get; init; }
 
     /// <summary>Optional optimistic concurrency: the <c>version</c> the caller last saw; a different one gets 409.</summary>
-    [Range(1, int.MaxValue)]
+    [Range(1, int.MaxValue, ErrorMessage = "Kentän {0} pitää olla välillä {1}–{2}.")]
     public int? ExpectedVersion { get; init; }
 }

@@ -6,17 +6,17 @@ namespace SosRap.Api.Contracts;
 public sealed record UserInput : IValidatableObject
 {
     /// <summary>Display name (shown to the user's supervisor; never exported).</summary>
-    [Required]
-    [StringLength(Limits.ShortText, MinimumLength = 1)]
+    [Required(ErrorMessage = "Kenttä {0} puuttuu.")]
+    [StringLength(Limits.ShortText, MinimumLength = 1, ErrorMessage = "Kentän {0} pituuden pitää olla {2}–{1} merkkiä.")]
     [SingleLine]
     public string Name { get; init; } = "";
 
     /// <summary>The user's role.</summary>
-    [Required]
+    [Required(ErrorMessage = "Kenttä {0} puuttuu.")]
     public Role? Role { get; init; }
 
     /// <summary>Service areas a supervisor handles (required for <c>esihenkilo</c>); a worker's own area(s) otherwise.</summary>
-    [MaxLength(Limits.ServiceAreasPerUser)]
+    [MaxLength(Limits.ServiceAreasPerUser, ErrorMessage = "Kentässä {0} saa olla enintään {1} alkiota.")]
     public IReadOnlyList<string> ServiceAreas { get; init; } = [];
 
     /// <summary>A disabled user's keys stop working at once.</summary>

@@ -38,7 +38,7 @@ internal static class SosRapServiceExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsConventions.Apply);
         services.AddValidation();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
