@@ -28,11 +28,13 @@ internal static class SuggestApi
         var current = await taxonomy.CurrentAsync(cancellationToken);
         if (current is null) return HttpOutcomes.Problem(StatusCodes.Status503ServiceUnavailable, "Ei käytettävissä", "Taksonomiaa ei ole vielä alustettu.");
         var redacted = redactor.Redact(request.Text);
+        // The whole ranking is asked for and cut here, so that a category unknown to the current taxonomy cannot take a place.
         var outcome = await suggester.SuggestAsync(
-            new SuggestionQuery(redacted.Text, request.Language, current.Version, request.Limit, request.Threshold), cancellationToken);
+            new SuggestionQuery(redacted.Text, request.Language, current.Version, current.Categories.Count, request.Threshold), cancellationToken);
         if (!outcome.Status.Available) return HttpOutcomes.AnalysisUnavailable(outcome.Status);
         var items = outcome.Suggestions
             .Where(s => s.Score >= request.Threshold && current.Contains(s.Category))
+            .OrderByDescending(s => s.Score)
             .Take(request.Limit)
             .Select(s => new SuggestionItem(s.Category, current.Find(s.Category)?.Name, s.Score, null, new EvidenceItem(s.EvidenceLemmas, s.EvidenceReportIds)))
             .ToList();

@@ -176,7 +176,7 @@ internal sealed partial class ReportService(
         try
         {
             suggestions = await suggester.SuggestAsync(
-                new SuggestionQuery(text, report.Language, current.Version, _suggestionOptions.StoredPerReport, _suggestionOptions.StoredThreshold, report.Id),
+                new SuggestionQuery(text, report.Language, current.Version, current.Categories.Count, _suggestionOptions.StoredThreshold, report.Id),
                 cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -184,7 +184,10 @@ internal sealed partial class ReportService(
             LogAnalysisFailed(report.Id, "suggestions", e.GetType().Name);
         }
 
-        var keep = suggestions is { Status.Available: true } ? suggestions.Suggestions.Where(s => current.Contains(s.Category)).ToList() : [];
+        var keep = suggestions is { Status.Available: true }
+            ? suggestions.Suggestions.Where(s => current.Contains(s.Category) && s.Score >= _suggestionOptions.StoredThreshold)
+                .OrderByDescending(s => s.Score).Take(_suggestionOptions.StoredPerReport).ToList()
+            : [];
         report.SuggestionModel = suggestions is { Status.Available: true } ? suggestions.Status.ModelVersion ?? "?" : null;
         var old = report.Suggestions.ToDictionary(s => s.CategoryId, StringComparer.Ordinal);
         report.Suggestions.RemoveAll(s => !keep.Any(k => k.Category == s.CategoryId));
