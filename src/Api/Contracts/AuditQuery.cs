@@ -10,9 +10,9 @@ public sealed record AuditQuery
     [FromQuery(Name = "entity_id"), StringLength(Limits.ShortText, ErrorMessage = "Kenttä {0} saa olla enintään {1} merkkiä.")]
     public string? EntityId { get; init; }
 
-    /// <summary><c>report</c>, <c>user</c>, <c>api_key</c> or <c>taxonomy</c>.</summary>
-    [FromQuery(Name = "entity_type"), AllowedValues(null, "report", "user", "api_key", "taxonomy",
-        ErrorMessage = "Kohdetyyppi (entity_type) ei ole sallittu; sallitut: report, user, api_key, taxonomy.")]
+    /// <summary><c>report</c>, <c>user</c>, <c>api_key</c>, <c>taxonomy</c> or <c>export</c>.</summary>
+    [FromQuery(Name = "entity_type"), AllowedValues(null, "report", "user", "api_key", "taxonomy", "export",
+        ErrorMessage = "Kohdetyyppi (entity_type) ei ole sallittu; sallitut: report, user, api_key, taxonomy, export.")]
     public string? EntityType { get; init; }
 
     /// <summary>Entries made by this user id.</summary>
