@@ -11,6 +11,7 @@ internal static class SosRapCli
         var root = new RootCommand(
             "SosRap — rakenteellisen sosiaalityön ilmiöraporttien analyysi: lemmatisointi, luokitusehdotukset, teemojen ryhmittely ja palvelu.");
         // Each verb lives in its own file and adds itself here.
+        root.Subcommands.Add(RedactCommand.Create());
         return root;
     }
 
