@@ -15,6 +15,7 @@ namespace SosRap.Pipeline.Text.Pii;
 internal static class PhoneNumberDetector
 {
     private const int MaxDigits = 15;
+    private const int BufferDigits = 32;
     private const int MaxGroups = 8;
 
     /// <summary>Appends every phone number in <paramref name="text"/> to <paramref name="found"/>.</summary>
@@ -76,7 +77,7 @@ internal static class PhoneNumberDetector
             k++;
         }
 
-        Span<char> digits = stackalloc char[MaxDigits + 1];
+        Span<char> digits = stackalloc char[BufferDigits];
         Span<int> groupEnds = stackalloc int[MaxGroups];
         Span<int> groupDigits = stackalloc int[MaxGroups];
         Span<char> separators = stackalloc char[MaxGroups];
@@ -86,13 +87,16 @@ internal static class PhoneNumberDetector
         while (groups < MaxGroups)
         {
             int runStart = k;
-            while (k < n && char.IsAsciiDigit(text[k]))
+            int countBefore = count;
+            while (k < n && char.IsAsciiDigit(text[k]) && count < BufferDigits) digits[count++] = text[k++];
+
+            // No digits, or more than any phone number has: the groups before are all there is.
+            if (k == runStart || (k < n && char.IsAsciiDigit(text[k])))
             {
-                if (count > MaxDigits) return false;
-                digits[count++] = text[k++];
+                count = countBefore;
+                break;
             }
 
-            if (k == runStart) break;
             groupEnds[groups] = k;
             groupDigits[groups] = count;
             separators[groups] = '\0';
