@@ -313,6 +313,8 @@ public sealed class PiiRedactorTests
     [InlineData("Pekka Korhonen soitti eilen.", "Pekka Korhonen")]
     [InlineData("Tapasin Anna Maria Nieminen kanssa.", "Anna Maria Nieminen")]
     [InlineData("Kävin Virpi Mäkisen luona.", "Virpi Mäkisen")]
+    [InlineData("Tapasin Annika Lapintien eilen.", "Annika Lapintien")]
+    [InlineData("Tapasin Pekka Oulusen eilen.", "Pekka Oulusen")]
     public void Known_first_name_and_surname_are_found(string text, string name)
     {
         AssertFinds(text, PiiKind.Name, name);
@@ -347,6 +349,8 @@ public sealed class PiiRedactorTests
     [InlineData("Asiakas Kelan kautta ja asiakas TE-toimistosta.")]
     [InlineData("Tammikuussa ja Helmikuussa, Maanantaina.")]
     [InlineData("Lääkäri Terveystalosta ja työntekijä Ohjaamosta.")]
+    [InlineData("Asiakas Kajaanilainen ja äiti Kela-asioissa sekä asiakas Kelakin.")]
+    [InlineData("Äiti Kansaneläkelaitokselta ja asiakas Hyrynsalmelta sekä isä Ristijärvellä.")]
     public void Places_organisations_and_months_are_not_names(string text)
     {
         AssertNothing(text);

@@ -36,6 +36,21 @@ internal sealed class NameLexicon
         "n", "a", "ä",
     ];
 
+    // What may follow the stem of a place or organisation: a case ending ("Kajaan|issa", "Kela|lta"),
+    // possibly with a clitic ("Kelakin"), a derivation ("Kajaani|lainen") or a hyphenated compound
+    // ("Kela|-kortti"). Anything else ("Lapi|ntie") makes the word something else, e.g. a surname.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InflectionEndings = new[]
+    {
+        "", "n", "a", "ä", "t", "ta", "tä", "na", "nä", "ksi", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä",
+        "lle", "tta", "ttä", "ineen", "an", "en", "in", "on", "un", "yn", "än", "ön", "aan", "een", "iin", "oon",
+        "uun", "yyn", "ään", "öön", "hin", "han", "hen", "hon", "hun", "hyn", "seen", "siin", "ea", "eä", "eksi",
+        "ella", "ellä", "elta", "eltä", "elle", "essa", "essä", "esta", "estä", "ena", "enä", "et", "ien", "issa",
+        "issä", "ista", "istä", "illa", "illä", "ilta", "iltä", "ille", "ia", "iä", "ja", "jä", "ihin", "iksi",
+        "ina", "inä", "ssaan", "ssään", "staan", "stään", "llaan", "llään", "ltaan", "ltään", "lleen",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly string[] Clitics = ["kin", "kaan", "kään", "han", "hän", "pa", "pä"];
+
     private readonly FrozenDictionary<string, bool> firstNames; // value: also an ordinary word
     private readonly FrozenDictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> firstNameLookup;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> nonNameStems;
@@ -126,7 +141,20 @@ internal sealed class NameLexicon
     {
         for (int length = Math.Min(MinStemLength, word.Length); length <= word.Length; length++)
         {
-            if (nonNameStems.Contains(word[..length])) return true;
+            if (nonNameStems.Contains(word[..length]) && IsInflection(word[length..])) return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsInflection(ReadOnlySpan<char> rest)
+    {
+        if (rest.IsEmpty || rest[0] is '-' or '\u2010' or '\u2011') return true;
+        if (rest.StartsWith("lai", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("läi", StringComparison.OrdinalIgnoreCase)) return true;
+        if (InflectionEndings.Contains(rest)) return true;
+        foreach (var clitic in Clitics)
+        {
+            if (rest.EndsWith(clitic, StringComparison.OrdinalIgnoreCase) && InflectionEndings.Contains(rest[..^clitic.Length])) return true;
         }
 
         return false;
