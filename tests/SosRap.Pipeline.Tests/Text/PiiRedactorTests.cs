@@ -335,6 +335,8 @@ public sealed class PiiRedactorTests
     [InlineData("Tieto tuli Pekan äidiltä.", "Pekan")]
     [InlineData("Olimme Matille yhteydessä.", "Matille")]
     [InlineData("Kuulin asiasta Ainolta.", "Ainolta")]
+    [InlineData("Soitin Heikille ja sitten kotiin.", "Heikille")]
+    [InlineData("Se oli Kallen idea.", "Kallen")]
     [InlineData("Hän kertoi, että Jukka oli poissa.", "Jukka")]
     public void Known_first_name_alone_mid_sentence_is_found_also_inflected(string text, string name)
     {
@@ -366,6 +368,13 @@ public sealed class PiiRedactorTests
     public void Sentence_initial_common_words_sums_dates_and_years_are_not_names(string text)
     {
         AssertNothing(text);
+    }
+
+    [Fact]
+    public void Unknown_first_name_alone_and_a_lone_name_at_sentence_start_are_missed_as_documented()
+    {
+        AssertNothing("Kerroin, että Jeremias soitti.");
+        AssertNothing("Liisa soitti eilen.");
     }
 
     [Fact]
