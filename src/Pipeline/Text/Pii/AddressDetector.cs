@@ -33,7 +33,8 @@ internal static class AddressDetector
     {
         for (int t = 0; t < view.Count; t++)
         {
-            if (view.Tokens[t].Kind != TokenKind.Word) continue;
+            // Cheap test first: most words are not followed by a small number.
+            if (view.Tokens[t].Kind != TokenKind.Word || !view.FollowedOnSameLine(t) || !view.IsSmallNumber(t + 1, out int end)) continue;
             int first = t;
             var word = view[t];
             if (char.IsUpper(word[0]) && IsCompoundStreetName(word))
@@ -51,7 +52,6 @@ internal static class AddressDetector
                 continue;
             }
 
-            if (!view.FollowedOnSameLine(t) || !view.IsSmallNumber(t + 1, out int end)) continue;
             int last = t + 1;
 
             // "12-14"

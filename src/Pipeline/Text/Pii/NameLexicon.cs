@@ -10,6 +10,7 @@ namespace SosRap.Pipeline.Text.Pii;
 internal sealed class NameLexicon
 {
     private const int MinStemLength = 4;
+    private const int MaxEndingLength = 9; // "ssaankin": the longest ending with a clitic
 
     // Role words, in the forms reports use, after which a capitalised word is a person's name.
     private static readonly string[] RoleWords =
@@ -139,9 +140,18 @@ internal sealed class NameLexicon
     /// <summary>Whether <paramref name="word"/> is a known place, organisation, month … or an inflected form of one.</summary>
     public bool IsNonName(ReadOnlySpan<char> word)
     {
-        for (int length = Math.Min(MinStemLength, word.Length); length <= word.Length; length++)
+        // Only prefixes followed by something IsInflection can accept: a short ending, a hyphen or a derivation.
+        for (int length = Math.Max(Math.Min(MinStemLength, word.Length), word.Length - MaxEndingLength); length <= word.Length; length++)
         {
             if (nonNameStems.Contains(word[..length]) && IsInflection(word[length..])) return true;
+        }
+
+        for (int k = MinStemLength; k < word.Length - MaxEndingLength; k++)
+        {
+            char c = word[k];
+            bool boundary = c is '-' or '\u2010' or '\u2011'
+                            || (c is 'l' or 'L' && k + 2 < word.Length && word[k + 1] is 'a' or 'ä' && word[k + 2] == 'i');
+            if (boundary && nonNameStems.Contains(word[..k])) return true;
         }
 
         return false;
