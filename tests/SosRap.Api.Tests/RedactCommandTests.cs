@@ -7,7 +7,10 @@ namespace SosRap.Api.Tests;
 /// <summary>Runs the real <c>sosrap</c> executable (built next to the tests) with <c>redact</c>.</summary>
 public sealed class RedactCommandTests
 {
-    private static async Task<(int Code, string Stdout, string Stderr)> RunSosrapAsync(string stdin, params string[] args)
+    private static Task<(int Code, string Stdout, string Stderr)> RunSosrapAsync(string stdin, params string[] args)
+        => RunSosrapInLocaleAsync(null, stdin, args);
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunSosrapInLocaleAsync(string? locale, string stdin, params string[] args)
     {
         var dll = Path.Combine(Path.GetDirectoryName(typeof(SosRapCli).Assembly.Location)!, "sosrap.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -19,6 +22,12 @@ public sealed class RedactCommandTests
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (locale is not null)
+        {
+            start.Environment["LANG"] = locale;
+            start.Environment["LC_ALL"] = locale;
+        }
+
         start.ArgumentList.Add(dll);
         foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
@@ -64,6 +73,24 @@ public sealed class RedactCommandTests
     }
 
     [Fact]
+    public async Task Text_is_read_and_written_as_utf8_whatever_the_locale()
+    {
+        const string text = "Äiti Sirkku-Liisa kertoi: ”Kelan päätös viipyy” 😕 — ÅÄÖ åäö é.\n";
+        var (code, stdout, stderr) = await RunSosrapInLocaleAsync("C", text, "redact", "--report");
+        Assert.Equal(0, code);
+        Assert.Equal("Äiti [NIMI] kertoi: ”Kelan päätös viipyy” 😕 — ÅÄÖ åäö é.\n", stdout);
+        Assert.Contains("SÄHKÖPOSTI", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Byte_order_mark_on_input_is_not_copied_to_output()
+    {
+        var (code, stdout, _) = await RunSosrapAsync("\uFEFFAsiakas Marko L. soitti.", "redact");
+        Assert.Equal(0, code);
+        Assert.Equal("Asiakas [NIMI] soitti.", stdout);
+    }
+
+    [Fact]
     public async Task Empty_input_gives_empty_output_and_success()
     {
         var (code, stdout, _) = await RunSosrapAsync("", "redact");
@@ -76,14 +103,15 @@ public sealed class RedactCommandTests
     {
         var (code, _, stderr) = await RunSosrapAsync("Asiakas Marko L.", "redact", "--no-such-option");
         Assert.NotEqual(0, code);
+        Assert.Contains("--no-such-option", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Marko", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Redact_is_listed_in_the_help()
     {
-        var (code, stdout, _) = await RunSosrapAsync("", "--help");
-        Assert.Equal(0, code);
+        var (code, stdout, stderr) = await RunSosrapAsync("", "--help");
+        Assert.True(code == 0, stderr);
         Assert.Contains("redact", stdout, StringComparison.Ordinal);
     }
 }
