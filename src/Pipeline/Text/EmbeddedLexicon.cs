@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace SosRap.Pipeline.Text;
 
 /// <summary>
@@ -38,7 +36,4 @@ internal static class EmbeddedLexicon
         using var reader = Open(fileName);
         return [.. Entries(reader)];
     }
-
-    /// <summary>The assembly whose resources hold the lists (for diagnostics).</summary>
-    public static Assembly Assembly => typeof(EmbeddedLexicon).Assembly;
 }

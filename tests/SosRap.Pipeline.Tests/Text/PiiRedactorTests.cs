@@ -378,6 +378,19 @@ public sealed class PiiRedactorTests
     }
 
     [Fact]
+    public void Embedded_first_name_list_has_hundreds_of_names_and_marks_ordinary_words()
+    {
+        var lexicon = NameLexicon.Default;
+        Assert.InRange(lexicon.FirstNameCount, 300, 1000);
+        Assert.True(lexicon.IsFirstName("Liisa"));
+        Assert.True(lexicon.IsFirstName("Väinö"));
+        Assert.True(lexicon.IsOrdinaryWordToo("Toivo"));
+        Assert.False(lexicon.IsOrdinaryWordToo("Matti"));
+        Assert.True(lexicon.IsNonName("Kajaanissa"));
+        Assert.False(lexicon.IsNonName("Kajaanimäki"));
+    }
+
+    [Fact]
     public void Acronyms_after_role_words_are_not_names()
     {
         AssertNothing("Esim. AK (ei tietoa) ja asiakas THL:n mukaan.");
