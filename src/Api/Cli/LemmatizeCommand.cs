@@ -80,7 +80,7 @@ internal static class LemmatizeCommand
     }
 
     // The one place that decides which tokenizer plain text goes through.
-    private static ITokenizer CreateTokenizer() => new MinimalTokenizer();
+    private static ITokenizer CreateTokenizer() => new FinnishTokenizer();
 
     internal static async Task LemmatizeTokensAsync(ILemmatizer lemmatizer, TextReader reader, TextWriter writer, bool withParts, CancellationToken cancellationToken)
     {
@@ -172,45 +172,5 @@ internal static class LemmatizeCommand
         }
 
         return letters ? TokenKind.Word : digits ? TokenKind.Number : TokenKind.Punctuation;
-    }
-
-    /// <summary>
-    /// Whitespace and punctuation splitting only; replaced by FinnishTokenizer when merged.
-    /// Keeps word-internal hyphens, colons and apostrophes (TE-toimisto, THL:n).
-    /// </summary>
-    private sealed class MinimalTokenizer : ITokenizer
-    {
-        public void Tokenize(ReadOnlySpan<char> text, List<Token> tokens)
-        {
-            var i = 0;
-            while (i < text.Length)
-            {
-                var c = text[i];
-                if (char.IsWhiteSpace(c))
-                {
-                    i++;
-                    continue;
-                }
-
-                var start = i;
-                if (char.IsLetterOrDigit(c))
-                {
-                    var hasLetter = false;
-                    while (i < text.Length && (char.IsLetterOrDigit(text[i])
-                        || (text[i] is '-' or ':' or '\'' or ',' or '.' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])
-                            && (text[i] is not (',' or '.') || char.IsDigit(text[i + 1]) && i > start && char.IsDigit(text[i - 1])))))
-                    {
-                        hasLetter |= char.IsLetter(text[i]);
-                        i++;
-                    }
-
-                    tokens.Add(new Token(start, i - start, hasLetter ? TokenKind.Word : TokenKind.Number));
-                    continue;
-                }
-
-                i++;
-                tokens.Add(new Token(start, 1, char.IsPunctuation(c) ? TokenKind.Punctuation : TokenKind.Symbol));
-            }
-        }
     }
 }

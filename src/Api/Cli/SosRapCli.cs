@@ -14,6 +14,7 @@ internal static class SosRapCli
         root.Subcommands.Add(LemmatizeCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
+        root.Subcommands.Add(RedactCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         return root;
     }

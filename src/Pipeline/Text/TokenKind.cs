@@ -27,6 +27,18 @@ public enum TokenKind
     /// <summary>Punctuation.</summary>
     Punctuation,
 
-    /// <summary>Any other symbol.</summary>
+    /// <summary>Any other symbol, including an emoji with its modifiers.</summary>
     Symbol,
+
+    /// <summary>A percentage with its sign (<c>25 %</c>, <c>3,5%</c>).</summary>
+    Percentage,
+
+    /// <summary>
+    /// Punctuation that ends a sentence (<c>.</c>, <c>!</c>, <c>?</c>, <c>…</c>). A period kept inside an
+    /// abbreviation, an ordinal or a date is not one.
+    /// </summary>
+    SentenceEnd,
+
+    /// <summary>A placeholder left by PII redaction (<c>[NIMI]</c>, <c>[HETU]</c> …).</summary>
+    Redacted,
 }

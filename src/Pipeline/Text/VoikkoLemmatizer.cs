@@ -91,7 +91,13 @@ public sealed class VoikkoLemmatizer : ILemmatizer, IDisposable
             }
 
             results[i] = chosen;
-            sentenceStart = token.Kind == TokenKind.Punctuation ? sentenceStart || form is "." or "!" or "?" or "…" : false;
+            sentenceStart = token.Kind switch
+            {
+                TokenKind.SentenceEnd => true,
+                // Tokenizers that do not mark sentence ends (and the --tokens input) give plain punctuation.
+                TokenKind.Punctuation => sentenceStart || form is "." or "!" or "?" or "…",
+                _ => false,
+            };
             afterNegation = chosen.WordClass == "kieltosana";
             afterComma = form is ",";
         }

@@ -149,6 +149,20 @@ public sealed class VoikkoLemmatizerTests(VoikkoLemmatizerFixture fixture) : ICl
     }
 
     [Fact]
+    public void Sentence_starts_marked_by_the_finnish_tokenizer_are_recognised()
+    {
+        // FinnishTokenizer marks a full stop that ends a sentence as SentenceEnd, not Punctuation.
+        const string text = "Asiakas soitti. Alan vaihto kesti.";
+        var tokens = new List<Token>();
+        new FinnishTokenizer().Tokenize(text, tokens);
+        Assert.Contains(tokens, t => t.Kind == TokenKind.SentenceEnd);
+        var results = new WordAnalysis[tokens.Count];
+        _lemmatizer.AnalyzeSentence(text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), results);
+        var alan = tokens.FindIndex(t => text.AsSpan(t.Start, t.Length).SequenceEqual("Alan"));
+        Assert.NotEqual("Alan", results[alan].Lemma);
+    }
+
+    [Fact]
     public void Sentence_results_too_short_is_rejected()
     {
         Token[] tokens = [new(0, 3, TokenKind.Word)];
