@@ -53,17 +53,7 @@ internal sealed partial class DatabaseInitializer(
         {
             demoKeys = await EnsureDemoAccountsAsync(db, cancellationToken);
             if (options.Value.Demo.SampleData && !await db.Reports.AnyAsync(cancellationToken))
-            {
-                try
-                {
-                    imported = await ImportSampleAsync(db, scope.ServiceProvider.GetRequiredService<ReportTexts>(), taxonomy, cancellationToken);
-                }
-                catch (RedactionUnavailableException)
-                {
-                    db.ChangeTracker.Clear();
-                    LogSampleSkipped();
-                }
-            }
+                imported = await ImportSampleAsync(db, scope.ServiceProvider.GetRequiredService<ReportTexts>(), taxonomy, cancellationToken);
         }
 
         return new StartupReport(DemoEnabled, demoKeys, imported);
@@ -253,9 +243,6 @@ internal sealed partial class DatabaseInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Configured administrator key registered")]
     private partial void LogAdminKeyConfigured();
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sample data not imported: no PII redactor is available")]
-    private partial void LogSampleSkipped();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sample data imported: {Count} reports")]
     private partial void LogSampleImported(int count);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using SosRap.Api.Contracts;
-using SosRap.Api.Services;
 
 namespace SosRap.Api.Hosting;
 
@@ -26,21 +25,6 @@ internal sealed partial class RequestErrorMiddleware(RequestDelegate next, IProb
             context.Response.Clear();
             context.Response.StatusCode = problem.Status!.Value;
             await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
-        }
-        catch (RedactionUnavailableException) when (!context.Response.HasStarted)
-        {
-            context.Response.Clear();
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "Anonymisointi ei ole käytettävissä",
-                    Detail = "Tekstejä ei voi vastaanottaa, koska henkilötietojen poisto ei ole käytössä; mitään ei tallennettu.",
-                },
-            });
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

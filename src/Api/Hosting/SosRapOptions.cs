@@ -20,6 +20,18 @@ internal sealed class SosRapOptions
     public StatisticsOptions Statistics { get; set; } = new();
 
     public SuggestionOptions Suggestions { get; set; } = new();
+
+    public RedactionOptions Redaction { get; set; } = new();
+}
+
+/// <summary>Local word lists for PII redaction (e.g. the region's place and service names that look like surnames).</summary>
+internal sealed class RedactionOptions
+{
+    /// <summary>First names to recognise besides the built-in list.</summary>
+    public List<string> AdditionalFirstNames { get; set; } = [];
+
+    /// <summary>Capitalised words never to take for names (local places, services).</summary>
+    public List<string> AdditionalNonNames { get; set; } = [];
 }
 
 /// <summary>Which database; the connection string itself is <c>ConnectionStrings:SosRap</c>.</summary>

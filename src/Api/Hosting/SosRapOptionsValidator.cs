@@ -24,6 +24,13 @@ internal sealed class SosRapOptionsValidator(IHostEnvironment environment) : IVa
                 failures.AddRange(results.Select(r => $"{section}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
         }
 
+        var redaction = new Pipeline.Text.Pii.PiiRedactorOptions
+        {
+            AdditionalFirstNames = options.Redaction.AdditionalFirstNames,
+            AdditionalNonNames = options.Redaction.AdditionalNonNames,
+        };
+        failures.AddRange(redaction.Validate().Select(p => "SosRap:Redaction: " + p));
+
         var adminKey = options.Auth.AdminApiKey;
         if (!string.IsNullOrEmpty(adminKey) && (adminKey.Length < ApiKeys.MinimumConfiguredLength || adminKey.Length > ApiKeys.MaximumLength || adminKey.Any(char.IsWhiteSpace)))
             failures.Add($"SosRap:Auth:AdminApiKey: ylläpitäjän avaimen pitää olla {ApiKeys.MinimumConfiguredLength}–{ApiKeys.MaximumLength} merkkiä ilman välilyöntejä.");

@@ -8,6 +8,7 @@ using SosRap.Api.Contracts;
 using SosRap.Api.Services;
 using SosRap.Api.Storage;
 using SosRap.Pipeline.Text;
+using SosRap.Pipeline.Text.Pii;
 
 namespace SosRap.Api.Hosting;
 
@@ -51,7 +52,7 @@ internal static class SosRapServiceExtensions
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
-        services.AddTextAnalysis();
+        services.AddTextAnalysis(settings.Redaction);
         services.AddAnalysisPlaceholders();
         services.AddSingleton<SupportNeedCatalog>();
         services.AddSingleton<TaxonomyCache>();
@@ -94,14 +95,21 @@ internal static class SosRapServiceExtensions
         }
     }
 
-    /// <summary>Tokenizer, Voikko lemmatizer, lemma index and the PII redactor seam.</summary>
-    private static void AddTextAnalysis(this IServiceCollection services)
+    /// <summary>The pipeline's text stages: PII redaction, Finnish tokenizer, Voikko lemmatizer, stopwords, and the lemma index built on them.</summary>
+    private static void AddTextAnalysis(this IServiceCollection services, RedactionOptions redaction)
     {
-        services.AddSingleton<ITokenizer, LetterRunTokenizer>();
+        services.AddSingleton<IPiiRedactor>(_ => new PiiRedactor(new PiiRedactorOptions
+        {
+            AdditionalFirstNames = redaction.AdditionalFirstNames,
+            AdditionalNonNames = redaction.AdditionalNonNames,
+        }));
+        services.AddSingleton<IReportRedactor, PiiReportRedactor>();
+        services.AddSingleton<ITokenizer, FinnishTokenizer>();
         services.AddSingleton<VoikkoLemmatizer>();
         services.AddSingleton<ILemmatizer>(sp => sp.GetRequiredService<VoikkoLemmatizer>());
-        services.AddSingleton<ILemmaIndexer, VoikkoLemmaIndexer>();
-        services.AddSingleton<IReportRedactor, RefusingRedactor>();
+        services.AddSingleton(Stopwords.Default);
+        services.AddSingleton(sp => new TextAnalyzer(sp.GetRequiredService<ITokenizer>(), sp.GetRequiredService<ILemmatizer>(), sp.GetRequiredService<Stopwords>()));
+        services.AddSingleton<ILemmaIndexer, AnalyzerLemmaIndexer>();
     }
 
     /// <summary>Suggestions, similarity and themes answer "not in use" until the analysis pipeline is plugged in here.</summary>

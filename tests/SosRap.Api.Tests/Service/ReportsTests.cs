@@ -10,7 +10,7 @@ public abstract class ReportsTests(ServiceFixture fixture) : ServiceTests(fixtur
     {
         var reply = await Fx.Client("worker-a").PostJsonAsync("/api/reports", new
         {
-            phenomenon = "Asiakas [[nimi:Matti M.]] ei saa vuokravakuutta, puhelin [[puhelin:040 123 4567]].",
+            phenomenon = "Asiakas Matti M. ei saa vuokravakuutta, puhelin 040 123 4567.",
             proposal = "Täydentävää toimeentulotukea vakuuteen.",
             municipality = "Kuhmo",
             service_area = ServiceFixture.AreaA,
@@ -133,7 +133,7 @@ public abstract class ReportsTests(ServiceFixture fixture) : ServiceTests(fixtur
         var id = report["id"]!.GetValue<string>();
         var reply = await Fx.Client("worker-a").PutJsonAsync("/api/reports/" + id, new
         {
-            phenomenon = "Korjattu kuvaus, yhteyshenkilö [[nimi:Liisa]].",
+            phenomenon = "Korjattu kuvaus, yhteyshenkilö Liisa.",
             service_area = ServiceFixture.AreaA,
             reported_at = "2025-03-11",
             categories = new[] { "velat" },

@@ -89,7 +89,6 @@ public abstract class ServiceFixture : IAsyncLifetime
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["SosRap:Auth:AdminApiKey"] = AdminKey }.Concat(Configuration()));
         builder.Logging.AddProvider(Logs);
-        TestServices.Configure(builder.Services);
         ConfigureServices(builder.Services);
         App = SosRapWebApp.Build(builder);
         await App.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
