@@ -55,7 +55,7 @@ public abstract class ServiceFixture : IAsyncLifetime
     ];
 
     /// <summary>The folder of the service's data (and of the SQLite database).</summary>
-    protected string DataDirectory => _dataDirectory;
+    public string DataDirectory => _dataDirectory;
 
     /// <summary>Why this fixture cannot run here (PostgreSQL missing), or null.</summary>
     public virtual string? Unavailable => null;
@@ -72,6 +72,9 @@ public abstract class ServiceFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>The hosting environment the service runs in.</summary>
+    protected virtual string EnvironmentName => "Production";
+
     /// <summary>Extra configuration values.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Configuration() => [];
 
@@ -85,7 +88,7 @@ public abstract class ServiceFixture : IAsyncLifetime
             Urls = "http://127.0.0.1:0",
             Database = database,
             DataDirectory = _dataDirectory,
-            Environment = "Production",
+            Environment = EnvironmentName,
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["SosRap:Auth:AdminApiKey"] = AdminKey }.Concat(Configuration()));
         builder.Logging.AddProvider(Logs);
