@@ -75,6 +75,7 @@ internal static class SosRapWebApp
         types.Mappings[".html"] = "text/html; charset=utf-8";
         types.Mappings[".js"] = "text/javascript; charset=utf-8";
         types.Mappings[".css"] = "text/css; charset=utf-8";
+        types.Mappings[".svg"] = "image/svg+xml";
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = "" });
         app.UseStaticFiles(new StaticFileOptions
         {
