@@ -87,11 +87,13 @@ internal static class SosRapServiceExtensions
                 .UseSqlite(database.ConnectionString)
                 .AddInterceptors(new SqlitePragmas()));
             services.AddScoped<SosRapDbContext>(sp => sp.GetRequiredService<SqliteSosRapDbContext>());
+            services.AddSingleton<IReportInserter, ReportInsertQueue>();
         }
         else
         {
             services.AddDbContextPool<PostgresSosRapDbContext>(o => o.UseNpgsql(database.ConnectionString));
             services.AddScoped<SosRapDbContext>(sp => sp.GetRequiredService<PostgresSosRapDbContext>());
+            services.AddScoped<IReportInserter, DirectReportInserter>();
         }
     }
 

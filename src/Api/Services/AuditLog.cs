@@ -15,7 +15,11 @@ internal sealed class AuditLog(SosRapDbContext db, TimeProvider time)
     internal static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public void Record(CurrentUser? actor, string action, string entityType, string entityId, IEnumerable<AuditChange> changes) =>
-        db.Audit.Add(new AuditEntryEntity
+        db.Audit.Add(Create(actor, action, entityType, entityId, changes));
+
+    /// <summary>An entry for the caller to store in the same transaction as the change (e.g. through the insert queue).</summary>
+    public AuditEntryEntity Create(CurrentUser? actor, string action, string entityType, string entityId, IEnumerable<AuditChange> changes) =>
+        new()
         {
             At = time.GetUtcNow().UtcDateTime,
             ActorId = actor?.Id,
@@ -24,7 +28,7 @@ internal sealed class AuditLog(SosRapDbContext db, TimeProvider time)
             EntityType = entityType,
             EntityId = entityId,
             Changes = JsonSerializer.Serialize(changes.ToList(), Json),
-        });
+        };
 
     /// <summary>A field change with its previous value; null when nothing changed.</summary>
     public static AuditChange? Change(string field, string? old, string? @new) =>

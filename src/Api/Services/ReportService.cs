@@ -17,6 +17,7 @@ internal sealed partial class ReportService(
     SosRapDbContext db,
     ReportTexts texts,
     ILemmaIndexer lemmas,
+    IReportInserter inserter,
     ISuggestionService suggester,
     ISimilarReportService similar,
     TaxonomyService taxonomy,
@@ -51,9 +52,7 @@ internal sealed partial class ReportService(
         report.Categories = (input.Categories ?? []).Select(c => new ReportCategoryEntity { ReportId = report.Id, CategoryId = c }).ToList();
         var similarBlock = await AnalyseAsync(report, current, cancellationToken);
 
-        db.Reports.Add(report);
-        audit.Record(user, "report.submitted", "report", report.Id, Changes(null, report));
-        await db.SaveChangesAsync(cancellationToken);
+        await inserter.InsertAsync(report, audit.Create(user, "report.submitted", "report", report.Id, Changes(null, report)), cancellationToken);
         await IndexAsync(report, cancellationToken);
         LogSubmitted(report.Id, user.Id, RedactionTotal(report));
         return Outcome<ReportResponse>.Ok(ReportMapper.ToResponse(user, report, current, Empty, user.Name, similarBlock));

@@ -1,0 +1,3 @@
+using SosRap.LoadTest;
+
+return await LoadTestCommand.RunAsync(args);
