@@ -57,10 +57,3 @@ internal sealed record DatabaseTarget(DatabaseProvider Provider, string Connecti
         connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)
         || connectionString.Contains("Server=", StringComparison.OrdinalIgnoreCase);
 }
-
-/// <summary>The two supported databases.</summary>
-internal enum DatabaseProvider
-{
-    Sqlite,
-    Postgres,
-}

@@ -20,6 +20,3 @@ internal static class DemoAccounts
     public static string AuthorSlugFor(string serviceArea) =>
         All[2].ServiceAreas.Contains(serviceArea, StringComparer.Ordinal) ? "tyontekija" : "tyontekija2";
 }
-
-/// <summary>A demo user: a short slug (the key's label), display name, role and service areas.</summary>
-internal sealed record DemoAccount(string Slug, string Name, Role Role, IReadOnlyList<string> ServiceAreas);

@@ -13,10 +13,3 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     public SqliteSosRapDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteSosRapDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }
-
-/// <summary>The PostgreSQL counterpart of <see cref="SqliteDesignTimeFactory"/>.</summary>
-internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresSosRapDbContext>
-{
-    public PostgresSosRapDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresSosRapDbContext>().UseNpgsql("Host=localhost;Database=sosrap_design").Options);
-}
