@@ -324,6 +324,11 @@ async function showMine(id) {
 
 async function loadQueue() {
   $("queue-detail").hidden = true;
+  // The working group starts from what supervisors have handled; supervisors from what is new.
+  if (!state.queueOpened) {
+    state.queueOpened = true;
+    $("q-state").value = state.me.role === "tyoryhma" ? "alkukasitelty" : "uusi";
+  }
   const params = new URLSearchParams({ page_size: "100" });
   if ($("q-state").value) params.set("state", $("q-state").value);
   if ($("q-search").value.trim()) params.set("q", $("q-search").value.trim());
