@@ -77,6 +77,7 @@ internal static partial class LoadTestCommand
         var tick = Stopwatch.Frequency / (double)options.Rate;
         var start = Stopwatch.GetTimestamp();
         var nextSample = 0.0;
+        var cpuBefore = pid is { } p0 ? CpuSeconds(p0) : 0;
         for (var i = 0; i < total; i++)
         {
             var due = start + (long)(i * tick);
@@ -123,7 +124,8 @@ internal static partial class LoadTestCommand
 
         await Task.WhenAll(inFlight);
         if (measure && pid is { } last) memory.Add((clock.Elapsed.TotalSeconds, Rss(last)));
-        return new PhaseResult(latencies, statuses, memory, clock.Elapsed.TotalSeconds);
+        var cpu = pid is { } p1 ? CpuSeconds(p1) - cpuBefore : double.NaN;
+        return new PhaseResult(latencies, statuses, memory, clock.Elapsed.TotalSeconds, cpu);
     }
 
     /// <summary>Resident set size of a process in bytes, from /proc.</summary>
@@ -138,10 +140,18 @@ internal static partial class LoadTestCommand
         return 0;
     }
 
+    /// <summary>User + system CPU time of a process in seconds, from /proc/PID/stat (clock ticks of 1/100 s).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
 
-    private sealed record PhaseResult(double[] Latencies, int[] Statuses, List<(double At, long Rss)> Memory, double Seconds)
+    private sealed record PhaseResult(double[] Latencies, int[] Statuses, List<(double At, long Rss)> Memory, double Seconds, double ServerCpuSeconds)
     {
         public int Errors => Statuses.Count(s => s is < 200 or > 299);
 
@@ -163,6 +173,12 @@ internal static partial class LoadTestCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"server RSS MiB: start {mb[0]:0} · first third mean {mb.Take(third).Average():0} · last third mean {mb.TakeLast(third).Average():0} · min {mb.Min():0} · max {mb.Max():0} · end {mb[^1]:0}"));
                 Console.WriteLine("server RSS MiB per 10 s: " + string.Join(" ", Memory.Where((_, i) => i % 10 == 0).Select(m => (m.Rss / 1048576.0).ToString("0", CultureInfo.InvariantCulture))));
+            }
+
+            if (!double.IsNaN(ServerCpuSeconds))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"server CPU: {ServerCpuSeconds:0.0} s over {Seconds:0.0} s = {ServerCpuSeconds / Seconds:0.00} cores, {ServerCpuSeconds * 1000 / Latencies.Length:0.00} ms per request"));
             }
 
             Console.WriteLine($"load average before: {loadBefore}; after: {loadAfter}");

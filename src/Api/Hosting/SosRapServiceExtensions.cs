@@ -69,13 +69,14 @@ internal static class SosRapServiceExtensions
         return builder;
     }
 
-    /// <summary>The API's JSON: snake_case names and enum values (as in the report files), no integer enums, bounded depth.</summary>
+    /// <summary>The API's JSON: snake_case names and enum values (as in the report files), no integer enums, no numbers in strings, bounded depth.</summary>
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DictionaryKeyPolicy = null;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.MaxDepth = 16;
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
     }
 

@@ -102,6 +102,7 @@ public abstract class ValidationTests(ServiceFixture fixture) : ServiceTests(fix
     public async Task Wrong_types_and_out_of_range_numbers_are_refused()
     {
         AssertField(await Submit(Report(affectedClients: "viisi")), "affected_clients");
+        AssertField(await Submit(Report(affectedClients: "5")), "affected_clients");
         AssertField(await Submit(Report(affectedClients: -1)), "affected_clients");
         AssertField(await Submit(Report(affectedClients: 2_000_000)), "affected_clients");
     }
