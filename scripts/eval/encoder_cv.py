@@ -50,9 +50,10 @@ def main():
     ap.add_argument("--neighbours", type=int, default=10)
     ap.add_argument("--keep", help="keep fold files and encoders in this folder")
     ap.add_argument("--tfidf", action="store_true", help="score the lemma TF-IDF control instead of training encoders")
+    ap.add_argument("--trainer", default=TRAIN_DLL, help="sosrap-train.dll to run (default: the Release build)")
     a = ap.parse_args(argv)
-    if not os.path.exists(TRAIN_DLL):
-        sys.exit(f"encoder_cv.py: {TRAIN_DLL} is missing; run: dotnet build src/Pipeline/Training -c Release")
+    if not os.path.exists(a.trainer):
+        sys.exit(f"encoder_cv.py: {a.trainer} is missing; run: dotnet build src/Pipeline/Training -c Release")
     rows = [json.loads(l) for l in open(a.train, encoding="utf-8") if l.strip()]
     groups = defaultdict(list)
     for r in rows:
@@ -73,10 +74,10 @@ def main():
                 (v if fold_of[r["id"]] == f else t).write(json.dumps(r, ensure_ascii=False) + "\n")
         enc, pred = os.path.join(work, f"fold{f}_encoder"), os.path.join(work, f"fold{f}_pred.jsonl")
         if not a.tfidf:
-            subprocess.run(["dotnet", TRAIN_DLL, "train", "--input", tr, "--taxonomy", a.taxonomy, "--output", enc, *extra],
+            subprocess.run(["dotnet", a.trainer, "train", "--input", tr, "--taxonomy", a.taxonomy, "--output", enc, *extra],
                            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         representation = ["--representation", "tfidf"] if a.tfidf else ["--encoder", enc]
-        subprocess.run(["dotnet", TRAIN_DLL, "evaluate", *representation, "--taxonomy", a.taxonomy, "--train", tr, "--test", va,
+        subprocess.run(["dotnet", a.trainer, "evaluate", *representation, "--taxonomy", a.taxonomy, "--train", tr, "--test", va,
                         "--suggestions", pred, "--neighbours", str(a.neighbours)], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         gold = {r["id"]: r["categories"] for r in rows if fold_of[r["id"]] == f and r.get("categories")}
         pr = {}

@@ -212,8 +212,35 @@ internal sealed class EncoderTrainer
         if (o.ContrastiveWeight > 0 && batch.Count >= 2)
         {
             var logits = z1.mm(z2.t()) / o.Temperature;
-            var labels = arange(batch.Count, dtype: ScalarType.Int64);
-            var nce = (nn.functional.cross_entropy(logits, labels) + nn.functional.cross_entropy(logits.t(), labels)) / 2;
+            Tensor nce;
+            if (o.LabelPositives > 0 && labelled.Length >= 2)
+            {
+                // Reports sharing categories count as partial positives (weight × Jaccard of their
+                // category sets) besides the report's own other view; rows are normalised to sum to 1.
+                var n = batch.Count;
+                var soft = new float[n * n];
+                for (var i = 0; i < n; i++)
+                {
+                    soft[i * n + i] = 1f;
+                    if (!batch[i].Labelled) continue;
+                    for (var j = 0; j < n; j++)
+                    {
+                        if (j == i || !batch[j].Labelled) continue;
+                        var shared = batch[i].Labels.Intersect(batch[j].Labels).Count();
+                        if (shared > 0) soft[i * n + j] = (float)(o.LabelPositives * shared / batch[i].Labels.Union(batch[j].Labels).Count());
+                    }
+                }
+
+                var target = tensor(soft, [n, n]);
+                target = target / target.sum(1, keepdim: true);
+                nce = (-(target * logits.log_softmax(1)).sum(1).mean() - (target * logits.t().log_softmax(1)).sum(1).mean()) / 2;
+            }
+            else
+            {
+                var labels = arange(batch.Count, dtype: ScalarType.Int64);
+                nce = (nn.functional.cross_entropy(logits, labels) + nn.functional.cross_entropy(logits.t(), labels)) / 2;
+            }
+
             contrastive = nce.item<float>();
             loss = loss + o.ContrastiveWeight * nce;
         }
@@ -296,6 +323,7 @@ internal sealed class EncoderTrainer
             w.WriteNumber("contrastive_weight", o.ContrastiveWeight);
             w.WriteNumber("temperature", o.Temperature);
             w.WriteNumber("term_dropout", o.TermDropout);
+            w.WriteNumber("label_positives", o.LabelPositives);
             w.WriteNumber("init_scale", o.InitScale);
             w.WriteBoolean("projection", o.Projection);
             w.WriteNumber("min_count", f.MinCount);

@@ -41,6 +41,12 @@ internal sealed record EncoderTrainingOptions
     /// <summary>InfoNCE temperature.</summary>
     public double Temperature { get; init; } = 0.1;
 
+    /// <summary>
+    /// In the contrastive objective, other reports of the batch that share categories are positives
+    /// too, with this weight times the Jaccard overlap of the category sets (0: only the report's own view).
+    /// </summary>
+    public double LabelPositives { get; init; }
+
     /// <summary>Share of a report's terms each of its two training views leaves out.</summary>
     public double TermDropout { get; init; } = 0.3;
 
@@ -84,6 +90,7 @@ internal sealed record EncoderTrainingOptions
         Check(ContrastiveWeight >= 0 && double.IsFinite(ContrastiveWeight), nameof(ContrastiveWeight), ContrastiveWeight, "0 or more");
         Check(SupervisedWeight > 0 || ContrastiveWeight > 0, nameof(SupervisedWeight), SupervisedWeight, "positive when the contrastive weight is 0");
         Check(Temperature is > 0.001 and <= 10, nameof(Temperature), Temperature, "in (0.001, 10]");
+        Check(LabelPositives is >= 0 and <= 100, nameof(LabelPositives), LabelPositives, "between 0 and 100");
         Check(TermDropout is >= 0 and < 1, nameof(TermDropout), TermDropout, "in [0, 1)");
         Check(ValidationFraction is >= 0 and < 1, nameof(ValidationFraction), ValidationFraction, "in [0, 1)");
         Check(Patience is >= 1 and <= 1000, nameof(Patience), Patience, "between 1 and 1000");

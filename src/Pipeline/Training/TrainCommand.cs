@@ -42,6 +42,7 @@ internal static class TrainCommand
         var supervised = new Option<double>("--supervised-weight") { Description = "Luokitustavoitteen (BCE) paino", DefaultValueFactory = _ => defaults.SupervisedWeight }.Range(0, 1000);
         var contrastive = new Option<double>("--contrastive-weight") { Description = "Kontrastiivisen tavoitteen (InfoNCE) paino", DefaultValueFactory = _ => defaults.ContrastiveWeight }.Range(0, 1000);
         var temperature = new Option<double>("--temperature") { Description = "InfoNCE-lämpötila", DefaultValueFactory = _ => defaults.Temperature }.Range(0.001, 10, minExclusive: true);
+        var labelPositives = new Option<double>("--label-positives") { Description = "Kontrastiivisessa tavoitteessa samoja luokkia jakavat raportit ovat osittain positiivisia tällä painolla (0 = vain raportin oma näkymä)", DefaultValueFactory = _ => defaults.LabelPositives }.Range(0, 100);
         var dropout = new Option<double>("--term-dropout") { Description = "Osuus termeistä, jonka kumpikin opetusnäkymä jättää pois", DefaultValueFactory = _ => defaults.TermDropout }.Range(0, 1, maxExclusive: true);
         var validation = new Option<double>("--validation") { Description = "Varhaiseen pysäytykseen sivuun jätettävä osuus luokitelluista raporteista (0 = ei pysäytystä)", DefaultValueFactory = _ => defaults.ValidationFraction }.Range(0, 1, maxExclusive: true);
         var patience = new Option<int>("--patience") { Description = "Kierroksia ilman parannusta ennen pysäytystä", DefaultValueFactory = _ => defaults.Patience }.Range(1, 1000);
@@ -63,7 +64,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Opettaa enkooderin: luokitustavoite (luokitellut raportit) + kontrastiivinen tavoite (kaikki raportit), varhainen pysäytys, tulos encoder.bin.")
         {
-            input, taxonomy, output, unlabelled, dim, embeddingDim, epochs, seed, threads, batch, lr, wd, supervised, contrastive, temperature, dropout,
+            input, taxonomy, output, unlabelled, dim, embeddingDim, epochs, seed, threads, batch, lr, wd, supervised, contrastive, temperature, labelPositives, dropout,
             validation, patience, noRefit, neighbours, minCount, buckets, minNgram, maxNgram, noParts, weighting, pooling, activation, noProjection, voikkoPath,
         };
         command.SetAction(async (r, cancellationToken) =>
@@ -101,6 +102,7 @@ internal static class TrainCommand
                 SupervisedWeight = r.GetValue(supervised),
                 ContrastiveWeight = r.GetValue(contrastive),
                 Temperature = r.GetValue(temperature),
+                LabelPositives = r.GetValue(labelPositives),
                 TermDropout = r.GetValue(dropout),
                 ValidationFraction = r.GetValue(validation),
                 Patience = r.GetValue(patience),
