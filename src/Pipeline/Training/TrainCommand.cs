@@ -52,6 +52,7 @@ internal static class TrainCommand
         var buckets = new Option<int>("--buckets") { Description = "Merkki-n-grammien tiivistelokerot", DefaultValueFactory = _ => features.Buckets }.Range(1, 1 << 24);
         var minNgram = new Option<int>("--min-ngram") { Description = "Lyhin merkki-n-grammi (0 = ei n-grammeja)", DefaultValueFactory = _ => features.MinNgram }.Range(0, 10);
         var maxNgram = new Option<int>("--max-ngram") { Description = "Pisin merkki-n-grammi", DefaultValueFactory = _ => features.MaxNgram }.Range(1, 10);
+        var ngramWeight = new Option<double>("--ngram-weight") { Description = "N-grammien paino sanan lemman ja osien rinnalla (0 = vain tuntemattomille sanoille)", DefaultValueFactory = _ => features.NgramWeight }.Range(0, 100);
         var noParts = new Option<bool>("--no-parts") { Description = "Älä anna yhdyssanojen osille omia rivejä" };
         var weighting = new Option<string>("--term-weighting") { Description = "Termien painotus: idf tai uniform", DefaultValueFactory = _ => "idf" };
         weighting.AcceptOnlyFromAmong("idf", "uniform");
@@ -65,7 +66,7 @@ internal static class TrainCommand
         var command = new Command("train", "Opettaa enkooderin: luokitustavoite (luokitellut raportit) + kontrastiivinen tavoite (kaikki raportit), varhainen pysäytys, tulos encoder.bin.")
         {
             input, taxonomy, output, unlabelled, dim, embeddingDim, epochs, seed, threads, batch, lr, wd, supervised, contrastive, temperature, labelPositives, dropout,
-            validation, patience, noRefit, neighbours, minCount, buckets, minNgram, maxNgram, noParts, weighting, pooling, activation, noProjection, voikkoPath,
+            validation, patience, noRefit, neighbours, minCount, buckets, minNgram, maxNgram, ngramWeight, noParts, weighting, pooling, activation, noProjection, voikkoPath,
         };
         command.SetAction(async (r, cancellationToken) =>
         {
@@ -87,6 +88,7 @@ internal static class TrainCommand
                     MinNgram = minN,
                     MaxNgram = minN == 0 ? 0 : maxN,
                     Buckets = r.GetValue(buckets),
+                    NgramWeight = (float)r.GetValue(ngramWeight),
                     MinCount = r.GetValue(minCount),
                     TermWeighting = r.GetValue(weighting) == "uniform" ? EncoderTermWeighting.Uniform : EncoderTermWeighting.Idf,
                     Pooling = r.GetValue(pooling) == "sqrt-n" ? EncoderPooling.SqrtN : EncoderPooling.Mean,

@@ -86,6 +86,26 @@ public sealed class EncoderFeaturesTests
     }
 
     [Fact]
+    public void The_ngram_weight_scales_the_ngram_group_and_zero_keeps_ngrams_for_unknown_words_only()
+    {
+        var corpus = new[] { Words("vuokra") };
+        var rows = new int[64];
+        var weights = new float[64];
+        var quarter = EncoderFeatures.Build(corpus, new EncoderFeatureOptions { MinNgram = 3, MaxNgram = 3, Buckets = 1 << 20, MinCount = 1, NgramWeight = 0.25f });
+        var n = quarter.Featurize(Words("vuokra").Terms, default, rows, weights);
+        Assert.Equal(7, n);
+        Assert.Equal(1 / 1.25f, weights[0], 6); // lemma 1, six trigrams sharing 0.25
+        Assert.All(weights[1..7], w => Assert.Equal(0.25f / 6 / 1.25f, w, 6));
+
+        var backOff = EncoderFeatures.Build(corpus, new EncoderFeatureOptions { MinNgram = 3, MaxNgram = 3, Buckets = 1 << 20, MinCount = 1, NgramWeight = 0 });
+        Assert.Equal(1, backOff.Featurize(Words("vuokra").Terms, default, rows, weights));
+        Assert.Equal(1f, weights[0]);
+        // An unknown word still rests on its known trigrams.
+        Assert.Equal(3, backOff.Featurize(Words("vuokar").Terms, default, rows, weights));
+        Assert.All(weights[..3], w => Assert.Equal(1f / 3, w, 6));
+    }
+
+    [Fact]
     public void Mean_pooled_weights_sum_to_one_and_idf_favours_rare_terms()
     {
         var corpus = new[] { Words("asunto", "vuokra"), Words("asunto", "kela"), Words("asunto", "vuokra", "häätö") };

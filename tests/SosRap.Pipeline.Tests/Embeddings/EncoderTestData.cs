@@ -20,7 +20,7 @@ internal static class EncoderTestData
     /// <summary>A model with every optional part: n-grams, idf, projection, tanh, classifier, training info.</summary>
     public static EncoderModel FullModel()
     {
-        var options = new EncoderFeatureOptions { MinNgram = 2, MaxNgram = 3, Buckets = 8, MinCount = 1, TermWeighting = EncoderTermWeighting.Idf, Pooling = EncoderPooling.SqrtN };
+        var options = new EncoderFeatureOptions { MinNgram = 2, MaxNgram = 3, Buckets = 8, NgramWeight = 0.5f, MinCount = 1, TermWeighting = EncoderTermWeighting.Idf, Pooling = EncoderPooling.SqrtN };
         var features = new EncoderFeatures(options, ["asunto", "vuokra", "\"lainaus\"", "tuki"], [1f, 1.5f, 2.25f, 1.125f], 3.5f, [1, 0, 1, 1, 0, 0, 1, 1]);
         const int e = 5, d = 3;
         var table = Sequence(features.RowCount * e, 0.01f);

@@ -16,6 +16,13 @@ public sealed record EncoderFeatureOptions
     /// <summary>Longest character n-gram.</summary>
     public int MaxNgram { get; init; } = 5;
 
+    /// <summary>
+    /// Weight of a term's n-gram group next to its lemma and part rows (1 each). Below 1 the n-grams
+    /// act mostly as a back-off; 0 uses them only for a term with no known lemma or part (a typo, an
+    /// unseen word), which then rests on its n-grams alone.
+    /// </summary>
+    public float NgramWeight { get; init; } = 1f;
+
     /// <summary>Number of hash buckets the n-grams share (rows after the vocabulary).</summary>
     public int Buckets { get; init; } = 1 << 16;
 
@@ -43,6 +50,8 @@ public sealed record EncoderFeatureOptions
             throw new ArgumentOutOfRangeException(nameof(MaxNgram), MaxNgram, "MaxNgram must be between MinNgram and 10.");
         if (MinNgram != 0 && Buckets is < 1 or > 1 << 24)
             throw new ArgumentOutOfRangeException(nameof(Buckets), Buckets, "Buckets must be between 1 and 16,777,216.");
+        if (!float.IsFinite(NgramWeight) || NgramWeight is < 0 or > 100)
+            throw new ArgumentOutOfRangeException(nameof(NgramWeight), NgramWeight, "NgramWeight must be between 0 and 100.");
         if (MinCount < 1)
             throw new ArgumentOutOfRangeException(nameof(MinCount), MinCount, "MinCount must be at least 1.");
         if (MaxVocabulary is < 0 or > 10_000_000)

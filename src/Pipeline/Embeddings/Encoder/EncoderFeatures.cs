@@ -9,9 +9,10 @@ namespace SosRap.Pipeline.Embeddings.Encoder;
 /// <para>
 /// Rows <c>[0, V)</c> are the vocabulary (lemmas and compound parts seen in at least
 /// <see cref="EncoderFeatureOptions.MinCount"/> training texts); rows <c>[V, V + B)</c> are the n-gram
-/// buckets. A term contributes up to three kinds of groups, each group weighing the same within the
-/// term: its lemma's row, each known compound part's row, and all its known n-gram buckets together
-/// (each n-gram 1/k of that group). A bucket is known when some training lemma hashed to it, so
+/// buckets. A term contributes up to three kinds of groups: its lemma's row and each known compound
+/// part's row (weight 1 each), and all its known n-gram buckets together (weight
+/// <see cref="EncoderFeatureOptions.NgramWeight"/>, each n-gram 1/k of it; the whole term when nothing
+/// else is known), normalised to sum to 1 within the term. A bucket is known when some training lemma hashed to it, so
 /// n-grams never seen in training are ignored rather than read as untrained noise. Term weights
 /// (<see cref="EncoderTermWeighting"/>) then scale each term, and pooling normalises the sum
 /// (<see cref="EncoderPooling"/>). The resulting per-row weights are what torch's
@@ -230,17 +231,16 @@ public sealed class EncoderFeatures
         return count;
     }
 
-    // One term: its lemma row, its known parts' rows and its known n-gram buckets, each group
-    // weighing the same and the n-grams sharing their group's weight.
+    // One term: its lemma row, its known parts' rows and its known n-gram buckets. The lemma and
+    // each part are a group of weight 1, the n-grams together a group of weight NgramWeight (the
+    // whole term when nothing else is known); the term's weights sum to 1.
     private int AppendTerm(string lemma, IReadOnlyList<string> parts, Span<int> rows, Span<float> weights)
     {
         var n = 0;
-        var groups = 0;
         if (_index.TryGetValue(lemma, out var row))
         {
             rows[n] = row;
             weights[n++] = 1f;
-            groups++;
         }
 
         if (Options.CompoundParts)
@@ -252,14 +252,13 @@ public sealed class EncoderFeatures
                 {
                     rows[n] = row;
                     weights[n++] = 1f;
-                    groups++;
                 }
             }
         }
 
+        var words = n;
         if (Options.Ngrams && lemma.Length <= MaxNgramWordLength)
         {
-            var start = n;
             var width = lemma.Length + 2;
             var buckets = (uint)_knownBuckets.Length;
             for (var size = Options.MinNgram; size <= Options.MaxNgram; size++)
@@ -271,19 +270,26 @@ public sealed class EncoderFeatures
                 }
             }
 
-            var k = n - start;
+            var k = n - words;
             if (k > 0)
             {
-                groups++;
-                var share = 1f / k;
-                weights.Slice(start, k).Fill(share);
+                var group = words == 0 ? 1f : Options.NgramWeight;
+                if (group == 0)
+                {
+                    n = words;
+                }
+                else
+                {
+                    weights.Slice(words, k).Fill(group / k);
+                }
             }
         }
 
-        if (groups == 0) return 0;
-        if (groups > 1)
+        if (n == 0) return 0;
+        var total = words + (n > words ? (words == 0 ? 1f : Options.NgramWeight) : 0f);
+        if (total != 1f)
         {
-            var inverse = 1f / groups;
+            var inverse = 1f / total;
             foreach (ref var x in weights[..n]) x *= inverse;
         }
 

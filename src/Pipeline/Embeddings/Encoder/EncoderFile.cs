@@ -221,6 +221,7 @@ public static class EncoderFile
                 w.WriteNumber("min", o.MinNgram);
                 w.WriteNumber("max", o.MaxNgram);
                 w.WriteNumber("buckets", o.Buckets);
+                w.WriteNumber("weight", o.NgramWeight);
                 w.WriteNumber("max_word_length", EncoderFeatures.MaxNgramWordLength);
                 w.WriteString("hash", HashName);
                 w.WriteEndObject();
@@ -357,11 +358,14 @@ public static class EncoderFile
         var features = Get(root, "features", JsonValueKind.Object, "features");
         var compoundParts = Get(features, "compound_parts", JsonValueKind.True, "features.compound_parts").GetBoolean();
         int minNgram = 0, maxNgram = 0, buckets = 1;
+        var ngramWeight = 1f;
         if (features.TryGetProperty("ngrams", out var ngrams))
         {
             minNgram = Int(ngrams, "min", "features.ngrams.min", 1, 10);
             maxNgram = Int(ngrams, "max", "features.ngrams.max", minNgram, 10);
             buckets = Int(ngrams, "buckets", "features.ngrams.buckets", 1, 1 << 24);
+            ngramWeight = Get(ngrams, "weight", JsonValueKind.Number, "features.ngrams.weight").GetSingle();
+            if (!float.IsFinite(ngramWeight) || ngramWeight is < 0 or > 100) throw Bad("features.ngrams.weight", "arvon on oltava väliltä 0–100");
             if (Int(ngrams, "max_word_length", "features.ngrams.max_word_length", 1, 1 << 20) != EncoderFeatures.MaxNgramWordLength)
                 throw Bad("features.ngrams.max_word_length", $"vain arvo {EncoderFeatures.MaxNgramWordLength} on tuettu");
             if (Get(ngrams, "hash", JsonValueKind.String, "features.ngrams.hash").GetString() != HashName)
@@ -386,6 +390,7 @@ public static class EncoderFile
             MinNgram = minNgram,
             MaxNgram = maxNgram,
             Buckets = buckets,
+            NgramWeight = ngramWeight,
             MinCount = Int(features, "min_count", "features.min_count", 1, int.MaxValue),
             MaxVocabulary = Int(features, "max_vocabulary", "features.max_vocabulary", 0, 10_000_000),
             TermWeighting = weighting,
