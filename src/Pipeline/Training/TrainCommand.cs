@@ -58,15 +58,18 @@ internal static class TrainCommand
         weighting.AcceptOnlyFromAmong("idf", "uniform");
         var pooling = new Option<string>("--pooling") { Description = "Yhdistäminen: mean tai sqrt-n", DefaultValueFactory = _ => "mean" };
         pooling.AcceptOnlyFromAmong("mean", "sqrt-n");
-        var activation = new Option<string>("--activation") { Description = "Projektion jälkeinen epälineaarisuus: none tai tanh", DefaultValueFactory = _ => "none" };
-        activation.AcceptOnlyFromAmong("none", "tanh");
-        var noProjection = new Option<bool>("--no-projection") { Description = "Ei projektiota: upotus on taulukon rivien painotettu keskiarvo" };
+        var projection = new Option<string>("--projection")
+        {
+            Description = "Taulukon rivien yhdistelmän jälkeen: none (upotus on rivien painotettu keskiarvo), linear (opittu projektio) tai tanh (projektio ja tanh)",
+            DefaultValueFactory = _ => defaults.Projection ? (defaults.Activation == EncoderActivation.Tanh ? "tanh" : "linear") : "none",
+        };
+        projection.AcceptOnlyFromAmong("none", "linear", "tanh");
         var voikkoPath = new Option<string?>("--voikko-path") { Description = $"Voikon sanakirjahakemisto (oletus: {VoikkoOptions.DictionaryPathVariable} tai /usr/lib/voikko)" };
 
         var command = new Command("train", "Opettaa enkooderin: luokitustavoite (luokitellut raportit) + kontrastiivinen tavoite (kaikki raportit), varhainen pysäytys, tulos encoder.bin.")
         {
             input, taxonomy, output, unlabelled, dim, embeddingDim, epochs, seed, threads, batch, lr, wd, supervised, contrastive, temperature, labelPositives, dropout,
-            validation, patience, noRefit, neighbours, minCount, buckets, minNgram, maxNgram, ngramWeight, noParts, weighting, pooling, activation, noProjection, voikkoPath,
+            validation, patience, noRefit, neighbours, minCount, buckets, minNgram, maxNgram, ngramWeight, noParts, weighting, pooling, projection, voikkoPath,
         };
         command.SetAction(async (r, cancellationToken) =>
         {
@@ -74,12 +77,10 @@ internal static class TrainCommand
             var maxN = minN == 0 ? r.GetValue(maxNgram) : Math.Max(minN, r.GetValue(maxNgram));
             if (minN > 0 && r.GetValue(maxNgram) < minN)
                 throw new InputException($"--max-ngram ({r.GetValue(maxNgram)}) ei voi olla pienempi kuin --min-ngram ({minN})", field: "--max-ngram");
-            var project = !r.GetValue(noProjection);
+            var project = r.GetValue(projection) != "none";
             var width = r.GetValue(embeddingDim);
             if (!project && width != 0 && width != r.GetValue(dim))
-                throw new InputException("ilman projektiota --embedding-dim on sama kuin --dim", field: "--embedding-dim");
-            if (!project && r.GetValue(activation) != "none")
-                throw new InputException("--activation tarvitsee projektion", field: "--activation");
+                throw new InputException("ilman projektiota (--projection none) --embedding-dim on sama kuin --dim", field: "--embedding-dim");
             var options = new EncoderTrainingOptions
             {
                 Features = new EncoderFeatureOptions
@@ -96,7 +97,7 @@ internal static class TrainCommand
                 Dimension = r.GetValue(dim),
                 EmbeddingDimension = width,
                 Projection = project,
-                Activation = r.GetValue(activation) == "tanh" ? EncoderActivation.Tanh : EncoderActivation.None,
+                Activation = r.GetValue(projection) == "tanh" ? EncoderActivation.Tanh : EncoderActivation.None,
                 MaxEpochs = r.GetValue(epochs),
                 BatchSize = r.GetValue(batch),
                 LearningRate = r.GetValue(lr),
