@@ -75,7 +75,7 @@ public sealed unsafe partial class FlatIndex : IVectorIndex
 
     /// <summary>The vector width the kernels use on this machine (for logs and benchmarks).</summary>
     public string KernelDescription =>
-        $"{_simd}{(_int8 is not null ? (_vnni && _simd >= SimdLevel.Vector256 ? " + int8 AVX-VNNI" : _simd >= SimdLevel.Vector256 ? " + int8 AVX2" : " + int8 scalar") : "")}";
+        $"{_simd}{(_int8 is not null ? (_vnni && _simd >= SimdLevel.Vector256 ? ", int8 AVX-VNNI" : _simd >= SimdLevel.Vector256 ? ", int8 AVX2" : ", int8 scalar") : "")}";
 
     internal PanelStore Store => _store;
 
