@@ -197,16 +197,13 @@ public sealed unsafe partial class FlatIndex
             }
         }
         // Exact re-ranking of the short list with the float32 rows: the same scores (to the bit)
-        // as the exact scan gives these rows.
+        // as the exact scan gives these rows. Sorted rows read the panels in memory order.
+        var list = context.ShortlistRows.AsSpan(0, shortlist.Count);
+        list.Sort();
+        var exact = context.ShortlistExact.AsSpan(0, list.Length);
+        FloatScan.ScoreRows(_simd, Store.Data, Dimension, RowCount, list, q, exact);
         var top = new TopK<float>(scores, rows, k);
-        var list = context.ShortlistRows;
-        var data = Store.Data;
-        var d = Dimension;
-        for (var i = 0; i < shortlist.Count; i++)
-        {
-            var row = list[i];
-            top.TryInsert(FloatScan.ScoreRow(data, d, row, q), row);
-        }
+        for (var i = 0; i < list.Length; i++) top.TryInsert(exact[i], list[i]);
         return top.SortBestFirst();
     }
 

@@ -14,11 +14,16 @@ public sealed class FlatIndexOptions
         /// <summary>Rows reserved up front.</summary>
         public const int InitialCapacity = 1024;
 
-        /// <summary>Int8 short list size as a multiple of k.</summary>
-        public const int RerankFactor = 10;
+        /// <summary>
+        /// Int8 short list size as a multiple of k. Measured recall@10 against exact search was
+        /// 1.000 from 3·k candidates up on Gaussian, clustered and skewed non-negative data
+        /// (docs/search.md); 4·k leaves a margin. Each candidate costs a strided read of its
+        /// row (about 3 µs at d = 384), so the list is kept short.
+        /// </summary>
+        public const int RerankFactor = 4;
 
         /// <summary>Smallest int8 short list.</summary>
-        public const int MinRerankCandidates = 64;
+        public const int MinRerankCandidates = 32;
     }
 
     /// <summary>Components per vector (required, 1 to <see cref="MaxDimension"/>).</summary>

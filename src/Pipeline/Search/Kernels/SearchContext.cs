@@ -17,6 +17,7 @@ internal sealed class SearchContext
     public int[] Query8 { get; }
     public int[] ShortlistScores { get; private set; } = [];
     public int[] ShortlistRows { get; private set; } = [];
+    public float[] ShortlistExact { get; private set; } = [];
     public ForkJoin Runner { get; private set; } = new();
     public ScanJob Scan { get; } = new();
     public BatchJob Batch { get; } = new();
@@ -33,5 +34,6 @@ internal sealed class SearchContext
         if (ShortlistRows.Length >= n) return;
         ShortlistScores = new int[n];
         ShortlistRows = new int[n];
+        ShortlistExact = new float[n];
     }
 }
