@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using SosRap.Pipeline.Search.Kernels;
 
 namespace SosRap.Pipeline.Search.Storage;
@@ -48,6 +49,9 @@ internal sealed unsafe class Int8Store : IDisposable
     public nuint PanelBytes => (nuint)Groups * Int8Scan.GroupBytes;
 
     public byte* Codes => _codes.Pointer;
+
+    /// <summary>The codes of panels [0, <paramref name="panels"/>) (tests and diagnostics).</summary>
+    public ReadOnlySpan<byte> CodeBytes(int panels) => new(Codes, checked((int)(PanelBytes * (nuint)panels)));
 
     /// <summary>True when the range should be trained again for <paramref name="rowCount"/> rows.</summary>
     public bool NeedsTraining(int rowCount) => rowCount > 0 && (TrainedRows == 0 || rowCount >= 2L * TrainedRows);
@@ -153,7 +157,12 @@ internal sealed unsafe class Int8Store : IDisposable
         TrainedRows = 0;
     }
 
-    /// <summary>Encodes every row of <paramref name="store"/> with the current range.</summary>
+    /// <summary>
+    /// Encodes every row of <paramref name="store"/> with the current range: 8 rows × 4
+    /// components at a time, the 4 codes of a row packed into one int (the code layout). Same
+    /// arithmetic as <see cref="Encode"/> (subtract, divide, round to even, clamp), so both give
+    /// the same bytes.
+    /// </summary>
     public void EncodeAll(PanelStore store)
     {
         EnsureCapacity(store.RowCount);
@@ -161,12 +170,26 @@ internal sealed unsafe class Int8Store : IDisposable
         for (var g = 0; g < store.PanelCount; g++)
         {
             var panel = store.Data + g * store.PanelStride;
-            var codes = Codes + (nint)g * (nint)PanelBytes;
-            for (var p = 0; p < d; p++)
+            var codes = (int*)(Codes + (nint)g * (nint)PanelBytes);
+            for (var t = 0; t < Groups; t++)
             {
-                var src = panel + (nint)p * Rows;
-                var dst = codes + (nint)(p >> 2) * Int8Scan.GroupBytes + (p & 3);
-                for (var lane = 0; lane < Rows; lane++) dst[lane * 4] = Code(src[lane], p);
+                var dst = codes + t * Rows;
+                for (var lane = 0; lane < Rows; lane += Vector256<float>.Count)
+                {
+                    var packed = Vector256<int>.Zero;
+                    for (var j = 0; j < 4; j++)
+                    {
+                        var p = 4 * t + j;
+                        if (p >= d) break;
+                        var s = Scale[p];
+                        if (s == 0) continue;
+                        var v = Vector256.Load(panel + (nint)p * Rows + lane);
+                        var c = Vector256.Round((v - Vector256.Create(Min[p])) / Vector256.Create(s));
+                        c = Vector256.Min(Vector256.Max(c, Vector256<float>.Zero), Vector256.Create(255f));
+                        packed |= Vector256.ShiftLeft(Vector256.ConvertToInt32(c), 8 * j);
+                    }
+                    packed.Store(dst + lane);
+                }
             }
         }
     }
