@@ -157,7 +157,7 @@ public sealed unsafe partial class FlatIndex
             job.Dimension = Dimension;
             job.Query = q;
             job.Gate = gate;
-            var chunks = job.Prepare(k, panels, threads);
+            var chunks = job.Prepare(k, panels, (long)Store.PanelBytes, ParallelChunkBytes, threads);
             context.IdleRunner().Run(job, chunks, threads);
             job.MergeInto(ref top);
             job.Query = null;
@@ -190,7 +190,7 @@ public sealed unsafe partial class FlatIndex
                 job.Groups = int8.Groups;
                 job.Query8 = q8;
                 job.Gate = gate;
-                var chunks = job.Prepare(r, panels, threads);
+                var chunks = job.Prepare(r, panels, (long)int8.PanelBytes, ParallelChunkBytes, threads);
                 context.IdleRunner().Run(job, chunks, threads);
                 job.MergeInto(ref shortlist);
                 job.Query8 = null;

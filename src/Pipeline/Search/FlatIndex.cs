@@ -20,6 +20,9 @@ public sealed unsafe partial class FlatIndex : IVectorIndex
     // (a fork-join costs a few microseconds; 1 MB is read in ~25 us).
     private const long ParallelMinBytes = 1L << 20;
 
+    // Data per chunk of a split scan (~25 us of work): threads end within one chunk of each other.
+    private const long ParallelChunkBytes = 1L << 20;
+
     private readonly FlatIndexOptions _options;
     private readonly SimdLevel _simd;
     private readonly bool _vnni;

@@ -27,8 +27,11 @@ internal sealed unsafe class ScanJob : IChunkBody
     public int ChunkPanels { get; private set; }
     public int Workers { get; private set; }
 
-    /// <summary>Sizes the per-worker heaps and the chunks; returns the chunk count.</summary>
-    public int Prepare(int k, int panels, int threads)
+    /// <summary>
+    /// Sizes the per-worker heaps and the chunks (about <paramref name="chunkBytes"/> of data
+    /// each); returns the chunk count.
+    /// </summary>
+    public int Prepare(int k, int panels, long panelBytes, long chunkBytes, int threads)
     {
         K = k;
         Panels = panels;
@@ -39,9 +42,10 @@ internal sealed unsafe class ScanJob : IChunkBody
         if (_rows.Length < need) _rows = new int[need];
         if (_counts.Length < threads) _counts = new int[threads];
         Array.Clear(_counts, 0, threads);
-        // A few chunks per thread so a thread slowed by other load hands work to the others.
-        var chunks = Math.Min(panels, threads * 4);
-        ChunkPanels = (panels + chunks - 1) / chunks;
+        // Small chunks (tens of microseconds each): the threads finish within one chunk of each
+        // other, and a thread slowed by other load simply claims fewer. Heaps persist across a
+        // worker's chunks, so more chunks cost no more merging.
+        ChunkPanels = (int)Math.Clamp(chunkBytes / Math.Max(1, panelBytes), 1, Math.Max(1, panels / threads));
         return (panels + ChunkPanels - 1) / ChunkPanels;
     }
 

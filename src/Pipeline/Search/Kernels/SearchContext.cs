@@ -18,15 +18,22 @@ internal sealed class SearchContext
     public int[] ShortlistScores { get; private set; } = [];
     public int[] ShortlistRows { get; private set; } = [];
     public float[] ShortlistExact { get; private set; } = [];
-    public ForkJoin Runner { get; private set; } = new();
+    private readonly List<ForkJoin> _runners = [new()];
     public ScanJob Scan { get; } = new();
     public BatchJob Batch { get; } = new();
 
-    /// <summary>A runner with no work item of an earlier call still queued.</summary>
+    /// <summary>
+    /// A runner with no work item of an earlier call still queued. Back-to-back calls often find
+    /// the previous call's helper thread still returning; a second runner (rarely a third) is
+    /// kept for that, so steady-state calls allocate nothing.
+    /// </summary>
     public ForkJoin IdleRunner()
     {
-        if (!Runner.IsIdle) Runner = new ForkJoin();
-        return Runner;
+        foreach (var runner in _runners)
+            if (runner.IsIdle) return runner;
+        var fresh = new ForkJoin();
+        if (_runners.Count < 8) _runners.Add(fresh);
+        return fresh;
     }
 
     public void EnsureShortlist(int n)
