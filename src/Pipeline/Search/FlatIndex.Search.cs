@@ -74,14 +74,7 @@ public sealed unsafe partial class FlatIndex
                 job.OutRows = outRows;
                 job.OutCounts = c;
                 var chunks = job.Prepare(threads);
-                if (threads == 1)
-                {
-                    for (var chunk = 0; chunk < chunks; chunk++) job.Execute(chunk, 0);
-                }
-                else
-                {
-                    context.IdleRunner().Run(job, chunks, threads);
-                }
+                context.Run(job, chunks, threads);
                 for (var i = 0; i < n; i++)
                 {
                     var r = rows.Slice(i * k, k);
@@ -158,7 +151,7 @@ public sealed unsafe partial class FlatIndex
             job.Query = q;
             job.Gate = gate;
             var chunks = job.Prepare(k, panels, (long)Store.PanelBytes, ParallelChunkBytes, threads);
-            context.IdleRunner().Run(job, chunks, threads);
+            context.Run(job, chunks, threads);
             job.MergeInto(ref top);
             job.Query = null;
         }
@@ -191,7 +184,7 @@ public sealed unsafe partial class FlatIndex
                 job.Query8 = q8;
                 job.Gate = gate;
                 var chunks = job.Prepare(r, panels, (long)int8.PanelBytes, ParallelChunkBytes, threads);
-                context.IdleRunner().Run(job, chunks, threads);
+                context.Run(job, chunks, threads);
                 job.MergeInto(ref shortlist);
                 job.Query8 = null;
             }

@@ -18,22 +18,33 @@ internal sealed class SearchContext
     public int[] ShortlistScores { get; private set; } = [];
     public int[] ShortlistRows { get; private set; } = [];
     public float[] ShortlistExact { get; private set; } = [];
-    private readonly List<ForkJoin> _runners = [new()];
+    private readonly ForkJoin[] _runners = [new(), new()];
     public ScanJob Scan { get; } = new();
     public BatchJob Batch { get; } = new();
 
     /// <summary>
-    /// A runner with no work item of an earlier call still queued. Back-to-back calls often find
-    /// the previous call's helper thread still returning; a second runner (rarely a third) is
-    /// kept for that, so steady-state calls allocate nothing.
+    /// A runner with no work item of an earlier call still queued, or null. Back-to-back calls
+    /// often find the previous call's helper thread still returning, hence two runners. When
+    /// neither is idle, the helpers queued by earlier calls have not even started: the machine
+    /// is oversubscribed, and the caller is better off scanning alone (allocation-free).
     /// </summary>
-    public ForkJoin IdleRunner()
+    public ForkJoin? IdleRunner()
     {
         foreach (var runner in _runners)
             if (runner.IsIdle) return runner;
-        var fresh = new ForkJoin();
-        if (_runners.Count < 8) _runners.Add(fresh);
-        return fresh;
+        return null;
+    }
+
+    /// <summary>Runs <paramref name="chunks"/> chunks of <paramref name="job"/> on up to <paramref name="threads"/> threads.</summary>
+    public void Run(IChunkBody job, int chunks, int threads)
+    {
+        var runner = threads > 1 && chunks > 1 ? IdleRunner() : null;
+        if (runner is not null)
+        {
+            runner.Run(job, chunks, threads);
+            return;
+        }
+        for (var chunk = 0; chunk < chunks; chunk++) job.Execute(chunk, 0);
     }
 
     public void EnsureShortlist(int n)
