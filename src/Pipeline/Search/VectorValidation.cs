@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace SosRap.Pipeline.Search;
 
@@ -18,6 +19,7 @@ internal static class VectorValidation
     /// <param name="paramName">The argument the vector came from.</param>
     /// <param name="id">The vector's id, when it has one.</param>
     /// <param name="item">Its position in a batch, or -1.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Normalize(ReadOnlySpan<float> vector, Span<float> destination, int dimension, string paramName, string? id, int item)
     {
         if (vector.Length != dimension)

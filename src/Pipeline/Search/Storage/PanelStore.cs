@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SosRap.Pipeline.Search.Kernels;
 
@@ -58,6 +59,7 @@ internal sealed unsafe class PanelStore : IDisposable
     }
 
     /// <summary>Writes row <paramref name="row"/> (already validated and normalised).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(int row, ReadOnlySpan<float> vector)
     {
         var x = RowStart(row);
