@@ -116,6 +116,24 @@ public sealed class Int8SearchTests
     }
 
     [Fact]
+    public void Int8_query_split_over_threads_gives_the_single_thread_result()
+    {
+        // 12,000 × 128 codes = 1.5 MB: above the size where the int8 scan is split over threads.
+        const int d = 128, n = 12_000;
+        var data = TestVectors.Clustered(n, d, centers: 15, seed: 12);
+        var queries = TestVectors.Clustered(15, d, centers: 15, seed: 13);
+        using var index = new FlatIndex(new FlatIndexOptions { Dimension = d, Quantization = VectorQuantization.Int8 });
+        index.AddRange(TestVectors.Ids(n), data);
+        for (var qi = 0; qi < 15; qi++)
+        {
+            var q = queries.AsSpan(qi * d, d);
+            var one = index.Search(q, 10, new SearchOptions { MaxThreads = 1 });
+            foreach (var threads in new[] { 2, 3 })
+                Assert.Equal(one, index.Search(q, 10, new SearchOptions { MaxThreads = threads }));
+        }
+    }
+
+    [Fact]
     public void Quantiser_retrains_as_the_index_grows_one_row_at_a_time()
     {
         const int d = 16, n = 2000;
