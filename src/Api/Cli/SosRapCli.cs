@@ -15,6 +15,7 @@ internal static class SosRapCli
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(RedactCommand.Create());
+        root.Subcommands.Add(CompareRepresentationsCommand.Create());
         return root;
     }
 
