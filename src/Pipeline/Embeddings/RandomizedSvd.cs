@@ -77,7 +77,7 @@ public static class RandomizedSvd
 
         var sigmaMax = Math.Sqrt(Math.Max(lambda[0], 0));
         var kept = 0;
-        while (kept < Math.Min(k, width) && Math.Sqrt(Math.Max(lambda[kept], 0)) > sigmaMax * 1e-7) kept++;
+        while (kept < Math.Min(k, width) && Math.Sqrt(Math.Max(lambda[kept], 0)) > sigmaMax * 1e-6) kept++;
         var sigma = new double[kept];
         var m = new double[width * kept];
         for (var j = 0; j < kept; j++)

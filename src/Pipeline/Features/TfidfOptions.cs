@@ -35,7 +35,7 @@ public sealed record TfidfOptions
     public CompoundPartMode CompoundParts { get; init; } = CompoundPartMode.Shared;
 
     /// <summary>What one occurrence of a compound part counts, relative to a whole lemma (1).</summary>
-    public float PartWeight { get; init; } = 0.5f;
+    public float PartWeight { get; init; } = 1f;
 
     /// <summary>Which words also give character n-grams.</summary>
     public CharNgramScope CharNgrams { get; init; } = CharNgramScope.FallbackWords;

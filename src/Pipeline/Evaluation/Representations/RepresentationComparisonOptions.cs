@@ -4,7 +4,7 @@ namespace SosRap.Pipeline.Evaluation.Representations;
 public sealed record RepresentationComparisonOptions
 {
     /// <summary>Neighbours that vote in kNN suggestions.</summary>
-    public int Neighbors { get; init; } = 10;
+    public int Neighbors { get; init; } = 15;
 
     /// <summary>Suggestions written per report (the scorers read the top 5 at most).</summary>
     public int MaxSuggestions { get; init; } = 10;
