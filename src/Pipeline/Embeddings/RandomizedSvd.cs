@@ -43,7 +43,8 @@ public static class RandomizedSvd
         var z = Gaussian(columns, width, options.Seed);
         var y = new double[RowMajor.Size(rows, width)];
         RowMajor.SparseTimesDense(matrix, z, width, y, parallel);
-        y = RowMajor.Orthonormalize(y, rows, ref width, parallel);
+        // One CholeskyQR pass between power iterations (as scikit-learn normalises them cheaply by LU); two for the final basis.
+        y = RowMajor.Orthonormalize(y, rows, ref width, parallel, passes: options.PowerIterations == 0 ? 2 : 1);
         progress?.Report(new FitProgress("svd", ++step, steps));
 
         for (var i = 0; i < options.PowerIterations && width > 0; i++)
@@ -51,14 +52,14 @@ public static class RandomizedSvd
             z = Resize(z, columns, width);
             RowMajor.SparseTimesDense(transposed, y, width, z, parallel);
             var before = width;
-            z = RowMajor.Orthonormalize(z, columns, ref width, parallel);
+            z = RowMajor.Orthonormalize(z, columns, ref width, parallel, passes: 1);
             if (width != before) y = Resize(y, rows, width);
             progress?.Report(new FitProgress("svd", ++step, steps));
             cancellationToken.ThrowIfCancellationRequested();
 
             RowMajor.SparseTimesDense(matrix, z, width, y, parallel);
             before = width;
-            y = RowMajor.Orthonormalize(y, rows, ref width, parallel);
+            y = RowMajor.Orthonormalize(y, rows, ref width, parallel, passes: i == options.PowerIterations - 1 ? 2 : 1);
             if (width != before) z = Resize(z, columns, width);
             progress?.Report(new FitProgress("svd", ++step, steps));
             cancellationToken.ThrowIfCancellationRequested();

@@ -13,6 +13,9 @@ internal static class RowMajor
 {
     private const int Ranges = 64;
 
+    // Rows handled together by the blocked kernels (8 rows of 200-odd doubles stay in L1 with one row of the small matrix).
+    private const int Block = 8;
+
     /// <summary><c>C = A × B</c>: A is sparse (rows × cols), B is cols × width, C is rows × width (overwritten).</summary>
     public static void SparseTimesDense(SparseMatrix a, double[] b, int width, double[] c, ParallelOptions parallel)
     {
@@ -41,15 +44,19 @@ internal static class RowMajor
         {
             var (from, to) = Range(rows, ranges, p);
             var g = new double[width * width];
-            for (var r = from; r < to; r++)
+            // Rows in blocks: each row of G (width doubles, in L1) takes the updates of a whole block
+            // before the next is touched, instead of streaming all of G once per row.
+            for (var block = from; block < to; block += Block)
             {
-                var row = y.AsSpan(r * width, width);
+                var end = Math.Min(to, block + Block);
                 for (var i = 0; i < width; i++)
                 {
-                    var v = row[i];
-                    if (v == 0) continue;
                     var gi = g.AsSpan((i * width) + i, width - i);
-                    TensorPrimitives.MultiplyAdd(row[i..], v, gi, gi);
+                    for (var r = block; r < end; r++)
+                    {
+                        var v = y[(r * width) + i];
+                        if (v != 0) TensorPrimitives.MultiplyAdd(y.AsSpan((r * width) + i, width - i), v, gi, gi);
+                    }
                 }
             }
 
@@ -68,48 +75,58 @@ internal static class RowMajor
 
     /// <summary>
     /// Replaces each row y by <c>y × M</c>, M width × outWidth row-major; returns the new block
-    /// (the same array when the width stays, with one scratch row per range).
+    /// (the same array when the width stays). With <paramref name="upperTriangular"/> (M = R⁻¹ of a
+    /// Cholesky factor) row i of M is read from column i on, halving the work.
     /// </summary>
-    public static double[] MultiplyRows(double[] y, int rows, int width, double[] m, int outWidth, ParallelOptions parallel)
+    public static double[] MultiplyRows(double[] y, int rows, int width, double[] m, int outWidth, ParallelOptions parallel, bool upperTriangular = false)
     {
         var result = outWidth == width ? y : new double[Size(rows, outWidth)];
         ForRanges(rows, parallel, (from, to) =>
         {
-            var scratch = new double[outWidth];
-            for (var r = from; r < to; r++)
+            var scratch = new double[Block * outWidth];
+            for (var block = from; block < to; block += Block)
             {
-                var row = y.AsSpan(r * width, width);
+                var end = Math.Min(to, block + Block);
                 scratch.AsSpan().Clear();
+                // Blocked as Gram: each row of M is applied to the whole block while it is in L1.
                 for (var i = 0; i < width; i++)
                 {
-                    var v = row[i];
-                    if (v != 0) TensorPrimitives.MultiplyAdd(m.AsSpan(i * outWidth, outWidth), v, scratch, scratch);
+                    var start = upperTriangular ? i : 0;
+                    var mi = m.AsSpan((i * outWidth) + start, outWidth - start);
+                    for (var r = block; r < end; r++)
+                    {
+                        var v = y[(r * width) + i];
+                        if (v == 0) continue;
+                        var target = scratch.AsSpan(((r - block) * outWidth) + start, outWidth - start);
+                        TensorPrimitives.MultiplyAdd(mi, v, target, target);
+                    }
                 }
 
-                scratch.CopyTo(result.AsSpan(r * outWidth, outWidth));
+                scratch.AsSpan(0, (end - block) * outWidth).CopyTo(result.AsSpan(block * outWidth, (end - block) * outWidth));
             }
         });
         return result;
     }
 
     /// <summary>
-    /// Makes the columns of Y orthonormal, spanning the same space: CholeskyQR twice (Fukaya et al.
-    /// 2014, "CholeskyQR2"), which is as accurate as Householder QR for the moderately conditioned
-    /// blocks of power iteration and needs only a Gram matrix and a row-wise product. When the Gram
+    /// Makes the columns of Y orthonormal, spanning the same space, by CholeskyQR: R from the
+    /// Cholesky factor of the Gram matrix, then Y R⁻¹. Two passes (Fukaya et al. 2014, "CholeskyQR2")
+    /// are as accurate as Householder QR for the moderately conditioned blocks of power iteration;
+    /// one pass is enough between power iterations, which only need a well-scaled basis. When the Gram
     /// matrix is numerically singular (Y has dependent columns, e.g. the matrix's rank is below the
     /// block width) the dependent directions are dropped through an eigen-decomposition, and the
     /// returned width is smaller.
     /// </summary>
-    public static double[] Orthonormalize(double[] y, int rows, ref int width, ParallelOptions parallel)
+    public static double[] Orthonormalize(double[] y, int rows, ref int width, ParallelOptions parallel, int passes = 2)
     {
         var restarted = false;
-        for (var pass = 0; pass < 2 && width > 0; pass++)
+        for (var pass = 0; pass < passes && width > 0; pass++)
         {
             var gram = Gram(y, rows, width, parallel);
             var inverse = CholeskyInverse(gram, width);
             if (inverse is not null)
             {
-                y = MultiplyRows(y, rows, width, inverse, width, parallel);
+                y = MultiplyRows(y, rows, width, inverse, width, parallel, upperTriangular: true);
                 continue;
             }
 
@@ -128,7 +145,7 @@ internal static class RowMajor
             width = keep;
             if (!restarted)
             {
-                // Two clean Cholesky passes on the reduced block polish its orthogonality.
+                // Clean Cholesky passes on the reduced block polish its orthogonality.
                 restarted = true;
                 pass = -1;
             }
