@@ -6,6 +6,12 @@ namespace SosRap.Pipeline.Evaluation;
 /// more cluster, purity (share of reports whose cluster's majority theme is theirs; outliers never
 /// count as pure), the number of clusters and the outlier share.
 /// </summary>
+/// <param name="Reports">Number of scored reports.</param>
+/// <param name="Nmi">Normalised mutual information of themes and clusters.</param>
+/// <param name="Ari">Adjusted Rand index.</param>
+/// <param name="Purity">Share of reports whose cluster's majority theme is their own.</param>
+/// <param name="Clusters">Clusters other than the outliers.</param>
+/// <param name="OutlierShare">Share of reports in cluster <c>-1</c>.</param>
 public sealed record ClusteringScores(int Reports, double Nmi, double Ari, double Purity, int Clusters, double OutlierShare)
 {
     /// <summary>The cluster id of an outlier.</summary>

@@ -109,13 +109,16 @@ public sealed class TfidfWeightsTests
     [Fact]
     public void FitTransform_rows_equal_the_transform_of_each_text()
     {
-        var fitted = new TfidfEstimator().FitTransform(Corpus, cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal(Corpus.Length, fitted.Vectors.RowCount);
+        // Parts and an unknown word's n-grams too: the fit counts them by its own code path.
+        Pipeline.Text.AnalyzedText[] corpus = [.. Corpus, Texts.Of(Texts.Word("vuokravakuus", "vuokra", "vakuus"), Texts.Unknown("ohjaamossa"), Texts.Word("kela"))];
+        var fitted = new TfidfEstimator().FitTransform(corpus, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(corpus.Length, fitted.Vectors.RowCount);
         Assert.Equal(fitted.Model.FeatureCount, fitted.Vectors.ColumnCount);
-        var batch = fitted.Model.Transform(Corpus, TestContext.Current.CancellationToken);
-        for (var i = 0; i < Corpus.Length; i++)
+        Assert.True(fitted.Vectors.RowIndices(3).Length > 20);
+        var batch = fitted.Model.Transform(corpus, TestContext.Current.CancellationToken);
+        for (var i = 0; i < corpus.Length; i++)
         {
-            var single = fitted.Model.Transform(Corpus[i]);
+            var single = fitted.Model.Transform(corpus[i]);
             Assert.Equal(single.Indices.ToArray(), fitted.Vectors.RowIndices(i).ToArray());
             Assert.Equal(single.Values.ToArray(), fitted.Vectors.RowValues(i).ToArray());
             Assert.Equal(single.Values.ToArray(), batch.RowValues(i).ToArray());
