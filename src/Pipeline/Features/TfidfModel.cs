@@ -158,6 +158,43 @@ public sealed class TfidfModel
         return builder.Build(FeatureCount);
     }
 
+    /// <summary>
+    /// The words behind the similarity of two vectors of this model: the lemmas (and parts) they share,
+    /// by their contribution <c>a_j · b_j</c> to the cosine, largest first (ties by feature id).
+    /// n-gram buckets are left out (they name no word). Evidence for a suggestion or a match.
+    /// </summary>
+    public IReadOnlyList<(string Term, float Contribution)> SharedTerms(SparseVector a, SparseVector b, int count)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var shared = new List<(int Id, float Contribution)>();
+        var ai = a.Indices;
+        var bi = b.Indices;
+        int i = 0, j = 0;
+        while (i < ai.Length && j < bi.Length)
+        {
+            if (ai[i] == bi[j])
+            {
+                if (ai[i] < FeatureCount && Vocabulary.Kind(ai[i]) != FeatureKind.CharNgram)
+                    shared.Add((ai[i], a.Values[i] * b.Values[j]));
+                i++;
+                j++;
+            }
+            else if (ai[i] < bi[j]) i++;
+            else j++;
+        }
+
+        shared.Sort((x, y) => x.Contribution != y.Contribution ? y.Contribution.CompareTo(x.Contribution) : x.Id.CompareTo(y.Id));
+        var result = new List<(string, float)>(Math.Min(count, shared.Count));
+        for (var k = 0; k < shared.Count && result.Count < count; k++)
+        {
+            if (shared[k].Contribution > 0) result.Add((Vocabulary.Term(shared[k].Id), shared[k].Contribution));
+        }
+
+        return result;
+    }
+
     /// <summary>Saves the model atomically in SosRap's versioned binary format.</summary>
     public Task SaveAsync(string path, CancellationToken cancellationToken = default) =>
         ModelFile.SaveAsync(path, Magic, FormatVersion, Write, cancellationToken);

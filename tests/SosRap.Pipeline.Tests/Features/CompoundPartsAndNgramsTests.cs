@@ -102,4 +102,24 @@ public sealed class CompoundPartsAndNgramsTests
         // A dictionary word gives no n-grams with the default scope.
         Assert.Equal(1, withGrams.Transform(Texts.Of("asunto")).Count);
     }
+
+    [Fact]
+    public void Shared_terms_name_the_words_behind_a_similarity_without_ngram_buckets()
+    {
+        Pipeline.Text.AnalyzedText[] corpus =
+        [
+            Texts.Of(Texts.Word("vuokravakuus", "vuokra", "vakuus"), Texts.Word("kela"), Texts.Unknown("ohjaamo")),
+            Texts.Of(Texts.Word("vakuus"), Texts.Word("kela"), Texts.Unknown("ohjaamo"), Texts.Word("bussi")),
+            Texts.Of("kela", "bussi"),
+        ];
+        var model = new TfidfEstimator().Fit(corpus, cancellationToken: TestContext.Current.CancellationToken);
+        var a = model.Transform(corpus[0]);
+        var b = model.Transform(corpus[1]);
+        var shared = model.SharedTerms(a, b, 10);
+        // vakuus (a part of a, a word of b), kela and the unknown word itself; none of the n-gram buckets.
+        Assert.Equal(["kela", "ohjaamo", "vakuus"], shared.Select(s => s.Term).Order(StringComparer.Ordinal));
+        Assert.True(shared.Sum(s => s.Contribution) < a.Dot(b));
+        Assert.Equal(shared.OrderByDescending(s => s.Contribution).Select(s => s.Term), shared.Select(s => s.Term));
+        Assert.Single(model.SharedTerms(a, b, 1));
+    }
 }
