@@ -87,20 +87,21 @@ public static class RandomizedSvd
             for (var i = 0; i < width; i++) m[(i * kept) + j] = w[(i * width) + j] / sigma[j];
         }
 
-        var v = RowMajor.MultiplyRows(z, columns, width, m, kept, parallel);
         var result = new float[RowMajor.Size(columns, kept)];
+        RowMajor.MultiplyRowsToFloat(z, columns, width, m, kept, result, parallel);
+        z = [];
         for (var j = 0; j < kept; j++)
         {
             // Sign convention: the largest-magnitude entry of each component is positive (as scikit-learn's svd_flip).
-            var best = 0d;
+            var best = 0f;
             for (var r = 0; r < columns; r++)
             {
-                var value = v[(r * kept) + j];
+                var value = result[(r * kept) + j];
                 if (Math.Abs(value) > Math.Abs(best)) best = value;
             }
 
-            var sign = best < 0 ? -1 : 1;
-            for (var r = 0; r < columns; r++) result[(r * kept) + j] = (float)(sign * v[(r * kept) + j]);
+            if (best >= 0) continue;
+            for (var r = 0; r < columns; r++) result[(r * kept) + j] = -result[(r * kept) + j];
         }
 
         progress?.Report(new FitProgress("svd", steps, steps));

@@ -81,6 +81,22 @@ internal static class RowMajor
     public static double[] MultiplyRows(double[] y, int rows, int width, double[] m, int outWidth, ParallelOptions parallel, bool upperTriangular = false)
     {
         var result = outWidth == width ? y : new double[Size(rows, outWidth)];
+        MultiplyRowsCore(y, rows, width, m, outWidth, parallel, upperTriangular, (block, count, scratch) =>
+            scratch.AsSpan(0, count * outWidth).CopyTo(result.AsSpan(block * outWidth, count * outWidth)));
+        return result;
+    }
+
+    /// <summary>As <see cref="MultiplyRows"/>, written as floats into <paramref name="result"/> (rows × outWidth), so no second block of doubles is needed.</summary>
+    public static void MultiplyRowsToFloat(double[] y, int rows, int width, double[] m, int outWidth, float[] result, ParallelOptions parallel) =>
+        MultiplyRowsCore(y, rows, width, m, outWidth, parallel, false, (block, count, scratch) =>
+        {
+            var target = result.AsSpan(block * outWidth, count * outWidth);
+            for (var i = 0; i < target.Length; i++) target[i] = (float)scratch[i];
+        });
+
+    private static void MultiplyRowsCore(double[] y, int rows, int width, double[] m, int outWidth, ParallelOptions parallel, bool upperTriangular,
+        Action<int, int, double[]> store)
+    {
         ForRanges(rows, parallel, (from, to) =>
         {
             var scratch = new double[Block * outWidth];
@@ -102,10 +118,10 @@ internal static class RowMajor
                     }
                 }
 
-                scratch.AsSpan(0, (end - block) * outWidth).CopyTo(result.AsSpan(block * outWidth, (end - block) * outWidth));
+                // The block's rows are read in full before they are stored, so storing in place is safe.
+                store(block, end - block, scratch);
             }
         });
-        return result;
     }
 
     /// <summary>
