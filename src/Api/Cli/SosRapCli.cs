@@ -15,6 +15,8 @@ internal static class SosRapCli
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(RedactCommand.Create());
+        root.Subcommands.Add(CompareRepresentationsCommand.Create());
+        root.Subcommands.Add(FitLsaCommand.Create());
         return root;
     }
 
