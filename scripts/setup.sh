@@ -4,6 +4,7 @@
 #   scripts/setup.sh            runtime: Voikko (libvoikko1, voikko-fi)
 #   scripts/setup.sh --test     also what the tests need: PostgreSQL server, Chromium + fonts
 #   scripts/setup.sh --eval     also what the evaluation peers need (python3-sklearn, python3-libvoikko)
+#   scripts/setup.sh --bench    also the search-benchmark peers (FAISS, hnswlib, OpenBLAS, gcc/g++)
 #   --quiet                     print nothing when everything is already there
 #
 # Needs root (or password-less sudo) only when something is missing; otherwise it says
@@ -16,8 +17,9 @@ for arg in "$@"; do
   case "$arg" in
     --test) pkgs+=(postgresql chromium fonts-liberation) ;;
     --eval) pkgs+=(python3-sklearn python3-numpy python3-libvoikko) ;;
+    --bench) pkgs+=(python3-faiss python3-hnswlib python3-numpy libopenblas0-openmp libfaiss-dev libhnswlib-dev gcc g++) ;;
     --quiet) quiet=1 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "setup.sh: unknown option '$arg' (see --help)" >&2; exit 2 ;;
   esac
 done

@@ -16,6 +16,9 @@ internal static class SosRapCli
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(RedactCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(TrainEncoderCommand.Create());
+        root.Subcommands.Add(CompareRepresentationsCommand.Create());
+        root.Subcommands.Add(FitLsaCommand.Create());
         return root;
     }
 
