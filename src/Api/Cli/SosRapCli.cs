@@ -17,6 +17,9 @@ internal static class SosRapCli
         root.Subcommands.Add(RedactCommand.Create());
         root.Subcommands.Add(CompareRepresentationsCommand.Create());
         root.Subcommands.Add(FitLsaCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(SuggestCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
 
