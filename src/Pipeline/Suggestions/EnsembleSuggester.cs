@@ -4,22 +4,25 @@ namespace SosRap.Pipeline.Suggestions;
 
 /// <summary>
 /// The ensemble is itself a backend (as in Annif): it asks each member for its scores and combines
-/// them with a <see cref="Stacker"/> learned on out-of-fold scores, so its score is a calibrated
-/// probability that the category is right. Evidence: lemmas from the centroid (or linear, or
+/// them with a <see cref="Stacker"/> learned on out-of-fold scores, then maps the result through an
+/// isotonic calibration fitted on out-of-fold data, so its score is a calibrated probability that the
+/// category is right. Evidence: lemmas from the centroid (or linear, or
 /// zero-shot) member and similar reports from the kNN member.
 /// </summary>
 public sealed class EnsembleSuggester : SuggesterBase
 {
     private readonly ISuggester[] _members;
     private readonly Stacker _stacker;
+    private readonly IsotonicCalibration _calibration;
 
-    internal EnsembleSuggester(IReadOnlyList<string> categories, IReadOnlyList<ISuggester> members, Stacker stacker)
+    internal EnsembleSuggester(IReadOnlyList<string> categories, IReadOnlyList<ISuggester> members, Stacker stacker, IsotonicCalibration calibration)
         : base("ensemble", categories)
     {
         if (stacker.Weights.Length != Stacker.FeaturesPerBackend * members.Count)
             throw new ArgumentException($"The stacker has {stacker.Weights.Length} weights for {members.Count} backends.", nameof(stacker));
         _members = [.. members];
         _stacker = stacker;
+        _calibration = calibration;
     }
 
     /// <summary>The combined backends, in the order of the stacker's weights.</summary>
@@ -44,7 +47,7 @@ public sealed class EnsembleSuggester : SuggesterBase
         var features = new float[c][];
         for (var k = 0; k < c; k++) features[k] = new float[_stacker.Weights.Length];
         Stacker.Features(rows, c, features);
-        for (var k = 0; k < c; k++) scores[k] = _stacker.Probability(features[k]);
+        for (var k = 0; k < c; k++) scores[k] = _calibration.Apply(_stacker.Probability(features[k]));
     }
 
     /// <inheritdoc/>

@@ -247,7 +247,8 @@ internal static class ModelDirectory
             var byName = new Dictionary<string, ISuggester?> { ["knn"] = knn, ["linear"] = linear, ["centroid"] = centroid, ["zeroshot"] = zero };
             var members = manifest.EnsembleMembers.Select(m => byName.GetValueOrDefault(m)
                 ?? throw new InvalidDataException($"ensemble member '{m}' is not in the backends file")).ToArray();
-            ensemble = new EnsembleSuggester(categories, members, new Stacker([.. manifest.StackerWeights], manifest.StackerBias));
+            ensemble = new EnsembleSuggester(categories, members, new Stacker([.. manifest.StackerWeights], manifest.StackerBias),
+                manifest.CalibrationX.Count == 0 ? IsotonicCalibration.Identity : new IsotonicCalibration([.. manifest.CalibrationX], [.. manifest.CalibrationY]));
         }
 
         return new TrainedParts(features, zero, knn, linear, centroid, ensemble, manifest);

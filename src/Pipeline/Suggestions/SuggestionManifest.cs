@@ -66,6 +66,12 @@ public sealed record SuggestionManifest
     /// <summary>Stacker intercept.</summary>
     public float StackerBias { get; init; }
 
+    /// <summary>Isotonic calibration: block centres of the stacker's probability.</summary>
+    public IReadOnlyList<float> CalibrationX { get; init; } = [];
+
+    /// <summary>Isotonic calibration: observed precision per block.</summary>
+    public IReadOnlyList<float> CalibrationY { get; init; } = [];
+
     /// <summary>Default threshold on the ensemble's calibrated score (chosen on out-of-fold data).</summary>
     public float Threshold { get; init; }
 

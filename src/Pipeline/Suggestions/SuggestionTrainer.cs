@@ -161,13 +161,20 @@ internal static class SuggestionTrainer
         }
 
         var stacker = Stacker.Fit(x, y);
-        var ensemble = new EnsembleSuggester(categories, members, stacker);
+        var raw = new float[reports.Count][];
+        foreach (var i in labelled) raw[i] = StackerRows(oof, i, c).Select(r => stacker.Probability(r)).ToArray();
+
+        // Calibration is cross-fitted for the figures (each fold calibrated by the others), then fitted on all pairs for the model.
         var oofEnsemble = new float[reports.Count][];
-        foreach (var i in labelled)
+        for (var f = 0; f < folds; f++)
         {
-            var rows = StackerRows(oof, i, c);
-            oofEnsemble[i] = rows.Select(r => stacker.Probability(r)).ToArray();
+            var others = CalibrationPairs(labelled.Where(i => foldOf[i] != f), raw, labels, c);
+            var fold = IsotonicCalibration.Fit(others);
+            foreach (var i in labelled.Where(i => foldOf[i] == f)) oofEnsemble[i] = raw[i].Select(fold.Apply).ToArray();
         }
+
+        var calibration = IsotonicCalibration.Fit(CalibrationPairs(labelled, raw, labels, c));
+        var ensemble = new EnsembleSuggester(categories, members, stacker, calibration);
 
         var gold = labelled.ToDictionary(i => reports[i].Id + "\u0000" + i, i => (IReadOnlyList<string>)labels[i].Select(k => categories[k]).ToList());
         var metrics = new Dictionary<string, SuggestionScores>(StringComparer.Ordinal);
@@ -182,11 +189,21 @@ internal static class SuggestionTrainer
             EnsembleMembers = members.Select(m => m.Name).ToArray(),
             StackerWeights = stacker.Weights,
             StackerBias = stacker.Bias,
+            CalibrationX = calibration.X,
+            CalibrationY = calibration.Y,
             Threshold = ChooseThreshold(labelled, labels, oofEnsemble),
             Metrics = metrics,
             Reliability = ReliabilityBin.Table(pairs),
         };
         return new TrainedParts(tfidf, zeroShot, knn, finalLinear, finalCentroid, ensemble, manifest);
+    }
+
+    private static List<(float, bool)> CalibrationPairs(IEnumerable<int> rows, float[][] raw, int[][] labels, int c)
+    {
+        var pairs = new List<(float, bool)>();
+        foreach (var i in rows)
+            for (var k = 0; k < c; k++) pairs.Add((raw[i][k], Array.IndexOf(labels[i], k) >= 0));
+        return pairs;
     }
 
     internal static float[][] StackerRows(IReadOnlyList<float[][]> oof, int i, int c)

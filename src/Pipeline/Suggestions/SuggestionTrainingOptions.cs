@@ -11,8 +11,8 @@ public sealed record SuggestionTrainingOptions
     /// <summary>Seed of the fold split and of ML.NET.</summary>
     public int Seed { get; init; } = 42;
 
-    /// <summary>The sparse featurizer.</summary>
-    public TfidfOptions Features { get; init; } = new();
+    /// <summary>The sparse featurizer: character n-grams of every word (not only unknown ones) won in cross-validation on the development data.</summary>
+    public TfidfOptions Features { get; init; } = new() { CharNgrams = CharNgramScope.AllWords };
 
     /// <summary>kNN settings; null tunes K and the similarity power by cross-validation.</summary>
     public KnnOptions? Knn { get; init; }
