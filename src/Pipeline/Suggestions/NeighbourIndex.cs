@@ -8,9 +8,14 @@ namespace SosRap.Pipeline.Suggestions;
 /// feature). The vectors are L2-normalised, so the accumulated dot product is the cosine. Upsert
 /// by report id marks the old entry dead and appends the new one, so feedback is searchable at
 /// once. Not thread-safe for writers: the owning model serialises <see cref="Upsert"/> against searches.
+/// Only word and compound-part features are indexed: character n-gram buckets are shared by a large
+/// share of all reports, so their posting lists would dominate the search time while adding little to
+/// which reports are nearest (the similarity is the lemma part of the cosine).
 /// </summary>
-internal sealed class NeighbourIndex
+internal sealed class NeighbourIndex(Func<int, bool>? indexed = null)
 {
+    private readonly Func<int, bool> _indexed = indexed ?? (_ => true);
+
     private readonly List<string> _ids = [];
     private readonly List<int[]> _labels = [];
     private readonly List<SparseVector> _vectors = [];
@@ -23,6 +28,9 @@ internal sealed class NeighbourIndex
 
     /// <summary>All entries ever added (dead ones included); the size of the score buffer.</summary>
     public int Capacity => _ids.Count;
+
+    /// <summary>An index of word and part features of <paramref name="model"/> (n-gram buckets left out).</summary>
+    public static NeighbourIndex For(TfidfModel model) => new(j => model.Vocabulary.Kind(j) != FeatureKind.CharNgram);
 
     public string Id(int doc) => _ids[doc];
 
@@ -53,6 +61,7 @@ internal sealed class NeighbourIndex
         var val = vector.Values;
         for (var i = 0; i < idx.Length; i++)
         {
+            if (!_indexed(idx[i])) continue;
             if (!_postings.TryGetValue(idx[i], out var list)) _postings[idx[i]] = list = [];
             list.Add((doc, val[i]));
         }
