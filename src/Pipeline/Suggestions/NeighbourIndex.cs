@@ -14,6 +14,16 @@ namespace SosRap.Pipeline.Suggestions;
 /// </summary>
 internal sealed class NeighbourIndex(Func<int, bool>? indexed = null)
 {
+    /// <summary>
+    /// In a history of at least <see cref="StopTermMinHistory"/> reports, query features whose posting list
+    /// covers more than this share of it are skipped: their idf is low, so they add little to any
+    /// similarity, while scanning them is most of the cost of a search (a lemma like "asiakas").
+    /// </summary>
+    public const double StopTermShare = 0.2;
+
+    /// <summary>Histories smaller than this are searched exactly.</summary>
+    public const int StopTermMinHistory = 5000;
+
     private readonly Func<int, bool> _indexed = indexed ?? (_ => true);
 
     private readonly List<string> _ids = [];
@@ -81,9 +91,10 @@ internal sealed class NeighbourIndex(Func<int, bool>? indexed = null)
         {
             var idx = query.Indices;
             var val = query.Values;
+            var maxPostings = _ids.Count >= StopTermMinHistory ? (int)(StopTermShare * _ids.Count) : int.MaxValue;
             for (var i = 0; i < idx.Length; i++)
             {
-                if (!_postings.TryGetValue(idx[i], out var list)) continue;
+                if (!_postings.TryGetValue(idx[i], out var list) || list.Count > maxPostings) continue;
                 var q = val[i];
                 foreach (var (doc, w) in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list))
                 {
