@@ -82,6 +82,14 @@ public sealed class BackendTests(SuggestionModelFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void An_english_text_is_flagged()
+    {
+        var result = _model.Suggest("The bus line to the village was cut and the elderly cannot reach the health centre because there is no transport.", 3, 0f);
+        Assert.Equal("en", result.Language);
+        Assert.Contains(result.Warnings, w => w.Contains("'en'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_finnish_text_is_not_flagged() =>
         Assert.Equal("fi", _model.Suggest(SmallCorpus.HousingText).Language);
 
