@@ -19,6 +19,9 @@ internal static class SosRapCli
         root.Subcommands.Add(TrainEncoderCommand.Create());
         root.Subcommands.Add(CompareRepresentationsCommand.Create());
         root.Subcommands.Add(FitLsaCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(SuggestCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
 

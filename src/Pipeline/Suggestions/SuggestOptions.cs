@@ -1,0 +1,25 @@
+namespace SosRap.Pipeline.Suggestions;
+
+/// <summary>Per-call settings of <see cref="ISuggester.Suggest"/>.</summary>
+public sealed record SuggestOptions
+{
+    /// <summary>Default options: top 5, no threshold, evidence included.</summary>
+    public static SuggestOptions Default { get; } = new();
+
+    /// <summary>Most suggestions to return.</summary>
+    public int Limit { get; init; } = 5;
+
+    /// <summary>Suggestions scoring below this are left out (0 keeps everything up to <see cref="Limit"/>).</summary>
+    public float Threshold { get; init; }
+
+    /// <summary>Attach evidence (lemmas, similar reports) to each suggestion.</summary>
+    public bool IncludeEvidence { get; init; } = true;
+
+    /// <summary>Throws when a value is out of range; returns this for chaining.</summary>
+    public SuggestOptions Validate()
+    {
+        if (Limit < 1) throw new ArgumentOutOfRangeException(nameof(Limit), Limit, "Limit must be at least 1.");
+        if (!(Threshold >= 0f && Threshold <= 1f)) throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "Threshold must be within [0, 1].");
+        return this;
+    }
+}
