@@ -17,6 +17,7 @@ internal static class SosRapCli
         root.Subcommands.Add(RedactCommand.Create());
         root.Subcommands.Add(CompareRepresentationsCommand.Create());
         root.Subcommands.Add(FitLsaCommand.Create());
+        root.Subcommands.Add(ClusterCommand.Create());
         return root;
     }
 
