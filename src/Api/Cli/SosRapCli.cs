@@ -18,6 +18,7 @@ internal static class SosRapCli
         root.Subcommands.Add(CompareRepresentationsCommand.Create());
         root.Subcommands.Add(FitLsaCommand.Create());
         root.Subcommands.Add(ClusterCommand.Create());
+        root.Subcommands.Add(ThemesCommand.Create());
         return root;
     }
 

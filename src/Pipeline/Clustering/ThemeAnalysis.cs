@@ -124,7 +124,14 @@ public sealed class ThemeAnalysis
         }
 
         progress?.Report($"kuvataan {clusterCount} ryhmää");
-        var clusters = new ClusterDescriber(options, _redactor).Describe(reports, analyses, termSets, labels, clusterCount, vectors, dimension, novelty, previous, cancellationToken);
+        var describer = new ClusterDescriber(options, _redactor);
+        var clusters = describer.Describe(reports, analyses, termSets, labels, clusterCount, vectors, dimension, novelty, previous, cancellationToken);
+        if (novelty is not null && MergeCandidates(clusters, labels, ref clusterCount))
+        {
+            progress?.Report($"yhdistettiin samaa uutta sanastoa käyttävät ehdokkaat: {clusterCount} ryhmää");
+            clusters = describer.Describe(reports, analyses, termSets, labels, clusterCount, vectors, dimension, novelty, previous, cancellationToken);
+        }
+
         var idOf = clusters.Select(c => c.Cluster.Id).ToArray();
         var assignments = new ClusterAssignment[n];
         for (var i = 0; i < n; i++) assignments[i] = new ClusterAssignment(reports[i].Id, labels[i] < 0 ? ClusterAssignment.Outlier : idOf[labels[i]]);
@@ -144,6 +151,56 @@ public sealed class ThemeAnalysis
             .ToList();
         return new ThemeAnalysisResult(method, ordered, assignments, periods, unknown, criterion, notices);
     }
+
+    /// <summary>
+    /// k-means splits one emerging theme when its reports differ in their old vocabulary (a benefit
+    /// cut for families and one for the unemployed); flagged clusters that share at least
+    /// <see cref="SharedBurstyTerms"/> of their bursty terms describe the same new phenomenon and are
+    /// merged (union-find, the larger keeps its index). Returns whether anything was merged.
+    /// </summary>
+    private static bool MergeCandidates(List<(int Index, ThemeCluster Cluster)> clusters, int[] labels, ref int clusterCount)
+    {
+        var flagged = clusters.Where(c => c.Cluster.IsCandidateNewTheme && c.Cluster.Novelty is not null).ToList();
+        if (flagged.Count < 2) return false;
+        var parent = Enumerable.Range(0, clusterCount).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        var merged = false;
+        for (var a = 0; a < flagged.Count; a++)
+        {
+            for (var b = a + 1; b < flagged.Count; b++)
+            {
+                var ta = flagged[a].Cluster.Novelty!.BurstyTerms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+                var shared = flagged[b].Cluster.Novelty!.BurstyTerms.Count(t => ta.Contains(t.Term));
+                if (shared < SharedBurstyTerms) continue;
+                var (ra, rb) = (Find(flagged[a].Index), Find(flagged[b].Index));
+                if (ra == rb) continue;
+                var sizeA = labels.Count(l => l >= 0 && Find(l) == ra);
+                var sizeB = labels.Count(l => l >= 0 && Find(l) == rb);
+                if (sizeB > sizeA || (sizeB == sizeA && rb < ra)) (ra, rb) = (rb, ra);
+                parent[rb] = ra;
+                merged = true;
+            }
+        }
+
+        if (!merged) return false;
+        var map = new Dictionary<int, int>();
+        for (var c = 0; c < clusterCount; c++)
+        {
+            var root = Find(c);
+            if (!map.ContainsKey(root)) map[root] = map.Count;
+        }
+
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (labels[i] >= 0) labels[i] = map[Find(labels[i])];
+        }
+
+        clusterCount = map.Count;
+        return true;
+    }
+
+    /// <summary>Bursty terms (of the top eight) two candidate clusters must share to be merged.</summary>
+    public const int SharedBurstyTerms = 3;
 
     internal static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }
