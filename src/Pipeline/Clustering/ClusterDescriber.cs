@@ -17,6 +17,16 @@ internal sealed class ClusterDescriber(ThemeAnalysisOptions options, IPiiRedacto
     public List<(int Index, ThemeCluster Cluster)> Describe(IReadOnlyList<Report> reports, IReadOnlyList<AnalyzedText> analyses, IReadOnlyList<IReadOnlySet<string>> termSets,
         int[] labels, int clusterCount, float[] vectors, int dimension, NoveltyScorer? novelty,
         IReadOnlyList<(string Id, IReadOnlyCollection<string> Members)>? previous, CancellationToken cancellationToken)
+        => Describe(reports, analyses, termSets, labels, clusterCount, vectors, dimension, novelty, previous, null, out _, cancellationToken);
+
+    /// <summary>
+    /// Describes the clusters; <paramref name="baseline"/> fixes the median and spread of cluster
+    /// novelty (from the first pass, before candidates were merged) so merging does not move the bar.
+    /// </summary>
+    public List<(int Index, ThemeCluster Cluster)> Describe(IReadOnlyList<Report> reports, IReadOnlyList<AnalyzedText> analyses, IReadOnlyList<IReadOnlySet<string>> termSets,
+        int[] labels, int clusterCount, float[] vectors, int dimension, NoveltyScorer? novelty,
+        IReadOnlyList<(string Id, IReadOnlyCollection<string> Members)>? previous, (double Median, double Spread)? baseline, out (double Median, double Spread) used,
+        CancellationToken cancellationToken)
     {
         var members = new List<int>[clusterCount];
         for (var c = 0; c < clusterCount; c++) members[c] = [];
@@ -43,7 +53,8 @@ internal sealed class ClusterDescriber(ThemeAnalysisOptions options, IPiiRedacto
 
         var minCandidate = Math.Max(options.MinCandidateSize, (int)Math.Ceiling(0.02 * labels.Length));
         var eligible = Enumerable.Range(0, clusterCount).Where(c => members[c].Count >= minCandidate).ToArray();
-        var (median, spread) = RobustCentre(eligible.Select(c => noveltyMeans[c]).ToArray());
+        var (median, spread) = baseline ?? RobustCentre(eligible.Select(c => noveltyMeans[c]).ToArray());
+        used = (median, spread);
 
         var result = new List<(int, ThemeCluster)>(clusterCount);
         for (var c = 0; c < clusterCount; c++)
@@ -63,8 +74,11 @@ internal sealed class ClusterDescriber(ThemeAnalysisOptions options, IPiiRedacto
             if (novelty is not null)
             {
                 var score = spread > 0 ? (noveltyMeans[c] - median) / spread : 0;
-                flagged = m.Count >= minCandidate && score >= options.NoveltyThreshold;
-                evidence = new NoveltyEvidence(noveltyMeans[c], score, BurstyTerms(m, termSets, novelty),
+                var bursty = BurstyTerms(m, termSets, novelty);
+                // Evidence beyond the average: a few clearly new terms shared by several members, not one word in two reports.
+                var strong = bursty.Count(b => b.NewCount >= NoveltyScorer.MinNewDocumentFrequency && b.Burst >= options.StrongBurst);
+                flagged = m.Count >= minCandidate && score >= options.NoveltyThreshold && strong >= options.MinStrongTerms;
+                evidence = new NoveltyEvidence(noveltyMeans[c], score, bursty,
                     m.Count == 0 ? null : m.Select(i => reports[i].ReportedAt).Min(),
                     flagged ? HistorySimilarity(m, termSets, novelty.History) : null);
             }

@@ -125,11 +125,11 @@ public sealed class ThemeAnalysis
 
         progress?.Report($"kuvataan {clusterCount} ryhmää");
         var describer = new ClusterDescriber(options, _redactor);
-        var clusters = describer.Describe(reports, analyses, termSets, labels, clusterCount, vectors, dimension, novelty, previous, cancellationToken);
+        var clusters = describer.Describe(reports, analyses, termSets, labels, clusterCount, vectors, dimension, novelty, previous, null, out var baseline, cancellationToken);
         if (novelty is not null && MergeCandidates(clusters, labels, ref clusterCount))
         {
             progress?.Report($"yhdistettiin samaa uutta sanastoa käyttävät ehdokkaat: {clusterCount} ryhmää");
-            clusters = describer.Describe(reports, analyses, termSets, labels, clusterCount, vectors, dimension, novelty, previous, cancellationToken);
+            clusters = describer.Describe(reports, analyses, termSets, labels, clusterCount, vectors, dimension, novelty, previous, baseline, out _, cancellationToken);
         }
 
         var idOf = clusters.Select(c => c.Cluster.Id).ToArray();

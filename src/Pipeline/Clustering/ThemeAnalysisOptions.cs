@@ -33,6 +33,12 @@ public sealed record ThemeAnalysisOptions
     /// <summary>A cluster is a candidate new theme when its mean novelty is at least this many robust standard deviations above the median cluster.</summary>
     public double NoveltyThreshold { get; init; } = 3.0;
 
+    /// <summary>Bursty terms (in at least three of its reports, burst ≥ <see cref="StrongBurst"/>) a candidate needs.</summary>
+    public int MinStrongTerms { get; init; } = 2;
+
+    /// <summary>Burst of a strong term: ln 3, i.e. about three times as common as in the history.</summary>
+    public double StrongBurst { get; init; } = Math.Log(3);
+
     /// <summary>Smallest candidate new theme (reports), also at least 2 % of the batch.</summary>
     public int MinCandidateSize { get; init; } = 3;
 
@@ -51,6 +57,8 @@ public sealed record ThemeAnalysisOptions
         ArgumentOutOfRangeException.ThrowIfNegative(BurstWeight, nameof(BurstWeight));
         ArgumentOutOfRangeException.ThrowIfNegative(NoveltyThreshold, nameof(NoveltyThreshold));
         ArgumentOutOfRangeException.ThrowIfLessThan(MinCandidateSize, 1, nameof(MinCandidateSize));
+        ArgumentOutOfRangeException.ThrowIfNegative(MinStrongTerms, nameof(MinStrongTerms));
+        ArgumentOutOfRangeException.ThrowIfNegative(StrongBurst, nameof(StrongBurst));
         if (IdMatchThreshold is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(IdMatchThreshold), IdMatchThreshold, "must be in (0, 1]");
         ArgumentOutOfRangeException.ThrowIfLessThan(Trend.MinCount, 1, nameof(Trend));
         return this;
