@@ -74,9 +74,12 @@ internal sealed class ClusterDescriber(ThemeAnalysisOptions options, IPiiRedacto
             if (novelty is not null)
             {
                 var score = spread > 0 ? (noveltyMeans[c] - median) / spread : 0;
-                var bursty = BurstyTerms(m, termSets, novelty);
-                // Evidence beyond the average: a few clearly new terms shared by several members, not one word in two reports.
-                var strong = bursty.Count(b => b.NewCount >= NoveltyScorer.MinNewDocumentFrequency && b.Burst >= options.StrongBurst);
+                var all = BurstyTerms(m, termSets, novelty);
+                var bursty = all.Take(8).ToList();
+                // Evidence beyond the average: a few clearly new terms shared by several members, not one
+                // word in two reports, and not one compound counted again through its parts.
+                var strong = DistinctTerms(all.Where(b => b.NewCount >= NoveltyScorer.MinNewDocumentFrequency && b.Burst >= options.StrongBurst),
+                    t => m.Where(i => termSets[i].Contains(t)).ToHashSet()).Count;
                 flagged = m.Count >= minCandidate && score >= options.NoveltyThreshold && strong >= options.MinStrongTerms;
                 evidence = new NoveltyEvidence(noveltyMeans[c], score, bursty,
                     m.Count == 0 ? null : m.Select(i => reports[i].ReportedAt).Min(),
@@ -134,9 +137,28 @@ internal sealed class ClusterDescriber(ThemeAnalysisOptions options, IPiiRedacto
         var nOld = Math.Max(1, novelty.History.DocumentCount);
         return counts.Where(p => p.Value >= 2)
             .OrderByDescending(p => p.Value * novelty.BurstOf(p.Key)).ThenBy(p => p.Key, StringComparer.Ordinal)
-            .Take(8)
             .Select(p => new BurstyTerm(p.Key, novelty.BurstOf(p.Key), p.Value, (double)novelty.History.DocumentFrequency(p.Key) / nOld))
             .ToList();
+    }
+
+    /// <summary>
+    /// Terms that are separate evidence: one is skipped when it contains or is contained in a term
+    /// already kept (hyphens ignored: "kuntoutuja" after "mielenterveyskuntoutuja") or occurs in
+    /// nearly the same reports (Jaccard ≥ 0.8: the parts of one compound, "osa-aikatyö" and "osaaika").
+    /// </summary>
+    internal static List<string> DistinctTerms(IEnumerable<BurstyTerm> terms, Func<string, HashSet<int>> reportsOf)
+    {
+        var kept = new List<(string Bare, HashSet<int> Reports)>();
+        foreach (var t in terms.OrderByDescending(t => t.NewCount).ThenByDescending(t => t.Burst).ThenBy(t => t.Term, StringComparer.Ordinal))
+        {
+            var bare = t.Term.Replace("-", "", StringComparison.Ordinal);
+            var reports = reportsOf(t.Term);
+            if (kept.Any(k => k.Bare.Contains(bare, StringComparison.Ordinal) || bare.Contains(k.Bare, StringComparison.Ordinal)
+                || k.Reports.Intersect(reports).Count() >= 0.8 * k.Reports.Union(reports).Count())) continue;
+            kept.Add((bare, reports));
+        }
+
+        return kept.Select(k => k.Bare).ToList();
     }
 
     // Mean over members of the best cosine between binary term sets and any history report.

@@ -126,8 +126,9 @@ public sealed class ThemeAnalysis
         progress?.Report($"kuvataan {clusterCount} ryhmää");
         var describer = new ClusterDescriber(options, _redactor);
         var clusters = describer.Describe(reports, analyses, termSets, labels, clusterCount, vectors, dimension, novelty, previous, null, out var baseline, cancellationToken);
-        if (novelty is not null && MergeCandidates(clusters, labels, ref clusterCount))
+        if (novelty is not null && MergeCandidates(clusters, labels, clusterCount, options.NoveltyThreshold, out var mergedCount))
         {
+            clusterCount = mergedCount;
             progress?.Report($"yhdistettiin samaa uutta sanastoa käyttävät ehdokkaat: {clusterCount} ryhmää");
             clusters = describer.Describe(reports, analyses, termSets, labels, clusterCount, vectors, dimension, novelty, previous, baseline, out _, cancellationToken);
         }
@@ -153,31 +154,37 @@ public sealed class ThemeAnalysis
     }
 
     /// <summary>
-    /// k-means splits one emerging theme when its reports differ in their old vocabulary (a benefit
-    /// cut for families and one for the unemployed); flagged clusters that share at least
-    /// <see cref="SharedBurstyTerms"/> of their bursty terms describe the same new phenomenon and are
-    /// merged (union-find, the larger keeps its index). Returns whether anything was merged.
+    /// k-means may split one emerging theme when its reports differ in their old vocabulary (a benefit
+    /// cut for families, another for the unemployed). A flagged cluster absorbs every other cluster that
+    /// is also clearly novel (novelty score at or above the threshold) and shares at least
+    /// <see cref="SharedBurstyTerms"/> of its top bursty terms: they describe the same new phenomenon.
+    /// Union-find; the larger cluster keeps its index. Returns whether anything was merged.
     /// </summary>
-    private static bool MergeCandidates(List<(int Index, ThemeCluster Cluster)> clusters, int[] labels, ref int clusterCount)
+    private static bool MergeCandidates(List<(int Index, ThemeCluster Cluster)> clusters, int[] labels, int clusterCount, double threshold, out int mergedCount)
     {
-        var flagged = clusters.Where(c => c.Cluster.IsCandidateNewTheme && c.Cluster.Novelty is not null).ToList();
-        if (flagged.Count < 2) return false;
+        mergedCount = clusterCount;
+        var novel = clusters.Where(c => c.Cluster.Novelty is { } n && (c.Cluster.IsCandidateNewTheme || n.NoveltyScore >= threshold)).ToList();
+        if (!novel.Any(c => c.Cluster.IsCandidateNewTheme) || novel.Count < 2) return false;
         var parent = Enumerable.Range(0, clusterCount).ToArray();
         int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
-        var merged = false;
-        for (var a = 0; a < flagged.Count; a++)
+        var sizes = new int[clusterCount];
+        foreach (var l in labels)
         {
-            for (var b = a + 1; b < flagged.Count; b++)
+            if (l >= 0) sizes[l]++;
+        }
+
+        var merged = false;
+        foreach (var a in novel.Where(c => c.Cluster.IsCandidateNewTheme))
+        {
+            var ta = a.Cluster.Novelty!.BurstyTerms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+            foreach (var b in novel)
             {
-                var ta = flagged[a].Cluster.Novelty!.BurstyTerms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-                var shared = flagged[b].Cluster.Novelty!.BurstyTerms.Count(t => ta.Contains(t.Term));
-                if (shared < SharedBurstyTerms) continue;
-                var (ra, rb) = (Find(flagged[a].Index), Find(flagged[b].Index));
+                if (b.Index == a.Index || b.Cluster.Novelty!.BurstyTerms.Count(t => ta.Contains(t.Term)) < SharedBurstyTerms) continue;
+                var (ra, rb) = (Find(a.Index), Find(b.Index));
                 if (ra == rb) continue;
-                var sizeA = labels.Count(l => l >= 0 && Find(l) == ra);
-                var sizeB = labels.Count(l => l >= 0 && Find(l) == rb);
-                if (sizeB > sizeA || (sizeB == sizeA && rb < ra)) (ra, rb) = (rb, ra);
+                if (sizes[rb] > sizes[ra] || (sizes[rb] == sizes[ra] && rb < ra)) (ra, rb) = (rb, ra);
                 parent[rb] = ra;
+                sizes[ra] += sizes[rb];
                 merged = true;
             }
         }
@@ -195,7 +202,7 @@ public sealed class ThemeAnalysis
             if (labels[i] >= 0) labels[i] = map[Find(labels[i])];
         }
 
-        clusterCount = map.Count;
+        mergedCount = map.Count;
         return true;
     }
 

@@ -28,10 +28,10 @@ public sealed record ThemeAnalysisOptions
     /// With a history: how strongly a term's burst re-weights its feature before clustering the new
     /// batch (weight × (1 + factor × burst)), so reports that share new vocabulary group together.
     /// </summary>
-    public double BurstWeight { get; init; } = 1.0;
+    public double BurstWeight { get; init; } = 3.0;
 
     /// <summary>A cluster is a candidate new theme when its mean novelty is at least this many robust standard deviations above the median cluster.</summary>
-    public double NoveltyThreshold { get; init; } = 3.0;
+    public double NoveltyThreshold { get; init; } = 2.0;
 
     /// <summary>Bursty terms (in at least three of its reports, burst ≥ <see cref="StrongBurst"/>) a candidate needs.</summary>
     public int MinStrongTerms { get; init; } = 2;
