@@ -66,7 +66,7 @@ public sealed class EnsembleSuggester : SuggesterBase
         }
 
         if (Array.Find(_members, x => x is KnnSuggester) is KnnSuggester knn)
-            similar = knn.SimilarReports(input.Features, category, 3);
+            similar = knn.SimilarReports(input, category, 3);
         return new SuggestionEvidence(lemmas, similar);
     }
 }

@@ -1,5 +1,4 @@
 using SosRap.Models;
-using SosRap.Pipeline.Features;
 
 namespace SosRap.Pipeline.Suggestions;
 
@@ -11,7 +10,11 @@ namespace SosRap.Pipeline.Suggestions;
 /// </summary>
 public sealed class KnnSuggester : SuggesterBase
 {
+    private const int EvidencePool = 30;
     private readonly NeighbourIndex _index;
+
+    // One search per text: scoring and the evidence of every suggested category share the hits.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SuggestionInput, List<(int Doc, float Similarity)>> _hits = [];
 
     internal KnnSuggester(IReadOnlyList<string> categories, NeighbourIndex index, KnnOptions options)
         : base("knn", categories)
@@ -33,9 +36,12 @@ public sealed class KnnSuggester : SuggesterBase
     {
         ArgumentNullException.ThrowIfNull(input);
         scores.Clear();
-        var hits = _index.Search(input.Features, Options.K);
-        Vote(hits, _index, Options.Power, scores);
+        var hits = Hits(input);
+        Vote(hits.Count > Options.K ? hits.GetRange(0, Options.K) : hits, _index, Options.Power, scores);
     }
+
+    private List<(int Doc, float Similarity)> Hits(SuggestionInput input) =>
+        _hits.GetValue(input, i => _index.Search(i.Features, Math.Max(Options.K, EvidencePool)));
 
     internal static void Vote(List<(int Doc, float Similarity)> hits, NeighbourIndex index, float power, Span<float> scores)
     {
@@ -52,10 +58,11 @@ public sealed class KnnSuggester : SuggesterBase
     }
 
     /// <summary>The most similar earlier reports carrying category <paramref name="category"/> (index), most similar first.</summary>
-    public IReadOnlyList<string> SimilarReports(SparseVector features, int category, int count)
+    public IReadOnlyList<string> SimilarReports(SuggestionInput input, int category, int count)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var ids = new List<string>(count);
-        foreach (var (doc, _) in _index.Search(features, Math.Max(Options.K, 30)))
+        foreach (var (doc, _) in Hits(input))
         {
             if (Array.IndexOf(_index.Labels(doc), category) < 0) continue;
             ids.Add(_index.Id(doc));
@@ -67,5 +74,5 @@ public sealed class KnnSuggester : SuggesterBase
 
     /// <inheritdoc/>
     public override SuggestionEvidence? Evidence(SuggestionInput input, int category) =>
-        new([], SimilarReports(input.Features, category, 3));
+        new([], SimilarReports(input, category, 3));
 }

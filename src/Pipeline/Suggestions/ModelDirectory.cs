@@ -212,7 +212,7 @@ internal static class ModelDirectory
         KnnSuggester? knn = null;
         if (r.ReadBoolean())
         {
-            var index = new NeighbourIndex();
+            var index = NeighbourIndex.For(features);
             var n = r.ReadInt32();
             for (var i = 0; i < n; i++)
             {

@@ -8,9 +8,24 @@ namespace SosRap.Pipeline.Suggestions;
 /// feature). The vectors are L2-normalised, so the accumulated dot product is the cosine. Upsert
 /// by report id marks the old entry dead and appends the new one, so feedback is searchable at
 /// once. Not thread-safe for writers: the owning model serialises <see cref="Upsert"/> against searches.
+/// Only word and compound-part features are indexed: character n-gram buckets are shared by a large
+/// share of all reports, so their posting lists would dominate the search time while adding little to
+/// which reports are nearest (the similarity is the lemma part of the cosine).
 /// </summary>
-internal sealed class NeighbourIndex
+internal sealed class NeighbourIndex(Func<int, bool>? indexed = null)
 {
+    /// <summary>
+    /// In a history of at least <see cref="StopTermMinHistory"/> reports, query features whose posting list
+    /// covers more than this share of it are skipped: their idf is low, so they add little to any
+    /// similarity, while scanning them is most of the cost of a search (a lemma like "asiakas").
+    /// </summary>
+    public const double StopTermShare = 0.2;
+
+    /// <summary>Histories smaller than this are searched exactly.</summary>
+    public const int StopTermMinHistory = 5000;
+
+    private readonly Func<int, bool> _indexed = indexed ?? (_ => true);
+
     private readonly List<string> _ids = [];
     private readonly List<int[]> _labels = [];
     private readonly List<SparseVector> _vectors = [];
@@ -23,6 +38,9 @@ internal sealed class NeighbourIndex
 
     /// <summary>All entries ever added (dead ones included); the size of the score buffer.</summary>
     public int Capacity => _ids.Count;
+
+    /// <summary>An index of word and part features of <paramref name="model"/> (n-gram buckets left out).</summary>
+    public static NeighbourIndex For(TfidfModel model) => new(j => model.Vocabulary.Kind(j) != FeatureKind.CharNgram);
 
     public string Id(int doc) => _ids[doc];
 
@@ -53,6 +71,7 @@ internal sealed class NeighbourIndex
         var val = vector.Values;
         for (var i = 0; i < idx.Length; i++)
         {
+            if (!_indexed(idx[i])) continue;
             if (!_postings.TryGetValue(idx[i], out var list)) _postings[idx[i]] = list = [];
             list.Add((doc, val[i]));
         }
@@ -72,9 +91,10 @@ internal sealed class NeighbourIndex
         {
             var idx = query.Indices;
             var val = query.Values;
+            var maxPostings = _ids.Count >= StopTermMinHistory ? (int)(StopTermShare * _ids.Count) : int.MaxValue;
             for (var i = 0; i < idx.Length; i++)
             {
-                if (!_postings.TryGetValue(idx[i], out var list)) continue;
+                if (!_postings.TryGetValue(idx[i], out var list) || list.Count > maxPostings) continue;
                 var q = val[i];
                 foreach (var (doc, w) in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list))
                 {

@@ -108,7 +108,7 @@ internal static class SuggestionTrainer
                 progress?.Report(new TrainingProgress("ristiinvalidointi", f, folds));
                 var train = labelled.Where(i => foldOf[i] != f).ToArray();
                 var test = labelled.Where(i => foldOf[i] == f).ToArray();
-                var nn = new NeighbourIndex();
+                var nn = NeighbourIndex.For(tfidf);
                 foreach (var i in train) nn.Upsert(reports[i].Id + "\u0000" + i, vectors[i], labels[i]);
                 var linear = LinearTrainer.Fit(categories, tfidf, train.Select(i => vectors[i]).ToArray(), train.Select(i => labels[i]).ToArray(),
                     options.Linear, options.Seed, cancellationToken);
@@ -132,7 +132,7 @@ internal static class SuggestionTrainer
 
         // Final backends on every labelled report.
         progress?.Report(new TrainingProgress("lopullinen malli", 0, 1));
-        var history = new NeighbourIndex();
+        var history = NeighbourIndex.For(tfidf);
         foreach (var i in labelled) history.Upsert(reports[i].Id, vectors[i], labels[i]);
         var knn = new KnnSuggester(categories, history, knnOptions);
         var finalLinear = LinearTrainer.Fit(categories, tfidf, labelled.Select(i => vectors[i]).ToArray(), labelled.Select(i => labels[i]).ToArray(),
