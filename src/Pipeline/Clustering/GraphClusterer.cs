@@ -7,7 +7,7 @@ namespace SosRap.Pipeline.Clustering;
 /// optimisation; the number of clusters follows from the data. Reports are not forced into a theme:
 /// communities smaller than <see cref="ClusteringOptions.MinClusterSize"/> and reports whose edge
 /// weight inside their community is below <see cref="ClusteringOptions.MinAttachment"/> of their
-/// total become outliers (−1). Deterministic: nodes are visited in a seeded order.
+/// total, or that no member of their community has among its nearest neighbours, become outliers (−1). Deterministic: nodes are visited in a seeded order.
 /// </summary>
 public sealed class GraphClusterer : IClusterer
 {
@@ -28,16 +28,21 @@ public sealed class GraphClusterer : IClusterer
         var k = Math.Min(_options.GraphNeighbors, count - 1);
         if (k < 1) return new ClusterLabels([-1], 0, new Dictionary<int, double>());
 
-        var graph = BuildGraph(vectors, count, dimension, k, cancellationToken);
+        var graph = BuildGraph(vectors, count, dimension, k, out var reverse, out var density, cancellationToken);
         var communities = Louvain.Run(graph, _options.Resolution, _options.Seed, cancellationToken);
-        var labels = PruneAndRenumber(graph, communities, out var clusterCount);
+        var labels = PruneAndRenumber(graph, communities, reverse, density, out var clusterCount);
         return new ClusterLabels(labels, clusterCount, new Dictionary<int, double> { [clusterCount] = Louvain.Modularity(graph, communities, _options.Resolution) });
     }
 
     // Symmetrised k-NN graph: weight(i, j) = sum of the positive similarities of the directed edges i→j and j→i,
     // so mutual neighbours are tied twice as strongly as one-sided ones.
-    private static WeightedGraph BuildGraph(float[] vectors, int count, int dimension, int k, CancellationToken cancellationToken)
+    // reverse[i] lists the rows that have i among their k nearest (the directed in-edges).
+    // density[i] is the mean similarity of row i to its k nearest rows.
+    private static WeightedGraph BuildGraph(float[] vectors, int count, int dimension, int k, out List<int>[] reverse, out double[] density, CancellationToken cancellationToken)
     {
+        density = new double[count];
+        reverse = new List<int>[count];
+        for (var i = 0; i < count; i++) reverse[i] = [];
         using var index = new FlatIndex(dimension);
         var ids = new string[count];
         for (var i = 0; i < count; i++) ids[i] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -48,10 +53,23 @@ public sealed class GraphClusterer : IClusterer
         {
             var neighbors = knn.Neighbors(i);
             var scores = knn.Scores(i);
+            var sum = 0d;
+            var m = 0;
+            foreach (var sc in scores)
+            {
+                if (float.IsFinite(sc))
+                {
+                    sum += sc;
+                    m++;
+                }
+            }
+
+            density[i] = m == 0 ? 0 : sum / m;
             for (var j = 0; j < neighbors.Length; j++)
             {
                 var other = neighbors[j];
                 if (other < 0 || other == i || !(scores[j] > 0)) continue;
+                reverse[other].Add(i);
                 var key = i < other ? ((long)i << 32) | (uint)other : ((long)other << 32) | (uint)i;
                 edges[key] = edges.GetValueOrDefault(key) + scores[j];
             }
@@ -60,9 +78,21 @@ public sealed class GraphClusterer : IClusterer
         return WeightedGraph.FromEdges(count, edges);
     }
 
-    private int[] PruneAndRenumber(WeightedGraph graph, int[] communities, out int clusterCount)
+    // A row is an outlier when no row of its own community counts it among its k nearest (a reverse
+    // k-NN count of zero: the ODIN outlier rule, Hautamäki et al. 2004) or when too little of its edge
+    // weight stays inside its community.
+    // A row whose neighbourhood is far sparser than its community's typical one (mean k-NN similarity
+    // below half the community median) lies in empty space between themes and is an outlier too.
+    private int[] PruneAndRenumber(WeightedGraph graph, int[] communities, List<int>[] reverse, double[] density, out int clusterCount)
     {
         var n = communities.Length;
+        var typical = new Dictionary<int, double>();
+        foreach (var group in Enumerable.Range(0, n).GroupBy(i => communities[i]))
+        {
+            var sorted = group.Select(i => density[i]).Order().ToArray();
+            typical[group.Key] = sorted[sorted.Length / 2];
+        }
+
         var labels = (int[])communities.Clone();
         for (var i = 0; i < n; i++)
         {
@@ -74,7 +104,8 @@ public sealed class GraphClusterer : IClusterer
                 if (communities[j] == communities[i]) inside += w;
             }
 
-            if (total <= 0 || inside < _options.MinAttachment * total) labels[i] = -1;
+            var reverseInside = reverse[i].Count(j => communities[j] == communities[i]);
+            if (total <= 0 || inside < _options.MinAttachment * total || reverseInside == 0 || density[i] < 0.5 * typical[communities[i]]) labels[i] = -1;
         }
 
         var sizes = new Dictionary<int, int>();
