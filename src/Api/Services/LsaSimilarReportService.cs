@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SosRap.Api.Hosting;
@@ -15,7 +16,8 @@ namespace SosRap.Api.Services;
 /// until it is done, or while there are too few reports, <see cref="Status"/> says why and submits
 /// carry on without similar reports. Reports stored after the fit are embedded with the fitted
 /// model and upserted at once; when the corpus has doubled since the fit, it is refitted in the
-/// background (the vocabulary of new reports would otherwise be missing).
+/// background on one thread (the vocabulary of new reports would otherwise be missing), at most
+/// once per <see cref="MinRefitInterval"/>.
 /// Thread-safe: searches share a read lock, upserts and the swap to a new index take the write lock.
 /// </summary>
 internal sealed partial class LsaSimilarReportService : ISimilarReportService, IDisposable
@@ -24,18 +26,29 @@ internal sealed partial class LsaSimilarReportService : ISimilarReportService, I
     private readonly TextAnalyzer _analyzer;
     private readonly ILogger<LsaSimilarReportService> _logger;
     private readonly int _minReports;
+    private readonly TimeProvider _time;
     private readonly ReaderWriterLockSlim _lock = new();
 
     // Every stored report id known to the service (for counting), and what arrived during a rebuild.
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _arrivedDuringRebuild = new(StringComparer.Ordinal);
+    // Vectors of texts just searched for: a submit searches its text, then indexes the same text (one analysis saved).
+    private readonly ConcurrentDictionary<string, (Snapshot Snapshot, float[] Vector)> _recent = new(StringComparer.Ordinal);
     private Snapshot? _snapshot;
     private AnalysisStatus _status = AnalysisStatus.Unavailable("Samankaltaisuushakua valmistellaan (raportteja luetaan).");
     private int _rebuilding;
+    private long _lastFitStarted; // 0: never
     private bool _disposed;
 
-    public LsaSimilarReportService(IReportCorpus corpus, TextAnalyzer analyzer, IOptions<SosRapOptions> options, ILogger<LsaSimilarReportService> logger)
+    private const int RecentLimit = 1024;
+
+    /// <summary>Least time between two refits: a burst of submits must not keep a core busy refitting.</summary>
+    internal static readonly TimeSpan MinRefitInterval = TimeSpan.FromMinutes(10);
+
+    public LsaSimilarReportService(IReportCorpus corpus, TextAnalyzer analyzer, IOptions<SosRapOptions> options, ILogger<LsaSimilarReportService> logger,
+        TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _corpus = corpus;
         _analyzer = analyzer;
         _logger = logger;
@@ -69,6 +82,8 @@ internal sealed partial class LsaSimilarReportService : ISimilarReportService, I
                 // A refit may have swapped (and disposed) the index while the text was analysed: embed again with the new model.
                 if (!ReferenceEquals(snapshot, _snapshot)) continue;
                 if (snapshot.Index.Count > 0) hits = snapshot.Index.Search(vector, Math.Min(limit + 1, snapshot.Index.Count));
+                if (_recent.Count >= RecentLimit) _recent.Clear();
+                _recent[text] = (snapshot, vector);
                 break;
             }
             finally
@@ -88,7 +103,11 @@ internal sealed partial class LsaSimilarReportService : ISimilarReportService, I
         ArgumentNullException.ThrowIfNull(text);
         var snapshot = Volatile.Read(ref _snapshot);
         float[]? vector = null;
-        if (snapshot is not null)
+        if (snapshot is not null && _recent.TryRemove(text, out var recent) && ReferenceEquals(recent.Snapshot, snapshot))
+        {
+            vector = recent.Vector;
+        }
+        else if (snapshot is not null)
         {
             vector = new float[snapshot.Embedder.Dimension];
             if (!snapshot.Embedder.TryEmbed(text, _analyzer.Analyze(text), vector)) vector = null;
@@ -108,7 +127,8 @@ internal sealed partial class LsaSimilarReportService : ISimilarReportService, I
                 else if (snapshot.Index.Contains(id)) snapshot.Index.Remove(id);
             }
 
-            refit = _rebuilding == 0 && (snapshot is null ? known >= _minReports : known >= 2 * snapshot.FittedOn);
+            refit = _rebuilding == 0 && (snapshot is null ? known >= _minReports : known >= 2 * snapshot.FittedOn)
+                && (Volatile.Read(ref _lastFitStarted) == 0 || _time.GetElapsedTime(Volatile.Read(ref _lastFitStarted)) >= MinRefitInterval);
         }
         finally
         {
@@ -128,6 +148,7 @@ internal sealed partial class LsaSimilarReportService : ISimilarReportService, I
     public async Task RebuildAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.CompareExchange(ref _rebuilding, 1, 0) != 0) return;
+        Volatile.Write(ref _lastFitStarted, _time.GetTimestamp());
         try
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -140,10 +161,15 @@ internal sealed partial class LsaSimilarReportService : ISimilarReportService, I
                 texts.Add(report.Text);
             }
 
-            // Analysis is the expensive part (Voikko per word form); it runs off the request threads.
-            analyses.AddRange(new AnalyzedText[texts.Count]);
-            await Task.Run(() => Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken },
-                i => analyses[i] = _analyzer.Analyze(texts[i])), cancellationToken).ConfigureAwait(false);
+            // Analysis is the expensive part (Voikko per word form): one thread, off the request threads, so that requests keep the other cores.
+            await Task.Run(() =>
+            {
+                foreach (var text in texts)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    analyses.Add(_analyzer.Analyze(text));
+                }
+            }, cancellationToken).ConfigureAwait(false);
 
             _lock.EnterWriteLock();
             try
