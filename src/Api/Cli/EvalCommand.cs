@@ -48,7 +48,8 @@ internal static class EvalCommand
             var tp = categories.ToDictionary(c => c, _ => 0);
             var fp = categories.ToDictionary(c => c, _ => 0);
             var fn = categories.ToDictionary(c => c, _ => 0);
-            var threshold = model.Backend(backend) is Pipeline.Suggestions.EnsembleSuggester ? model.Threshold : 0f;
+            var isEnsemble = model.Backend(backend) is Pipeline.Suggestions.EnsembleSuggester;
+            var threshold = isEnsemble ? model.Threshold : 0f;
             foreach (var r in reports.Where(r => r.Categories.Count > 0))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -56,7 +57,7 @@ internal static class EvalCommand
                 gold[r.Id] = r.Categories;
                 predicted[r.Id] = result.Suggestions.Select(s => s.Category).ToList();
                 foreach (var s in result.Suggestions.Take(5)) pairs.Add((s.Score, r.Categories.Contains(s.Category)));
-                var chosen = result.Suggestions.Where((s, i) => i == 0 || s.Score >= threshold).Select(s => s.Category).ToHashSet();
+                var chosen = result.Suggestions.Where((s, i) => i == 0 || s.Score >= (isEnsemble ? model.ThresholdFor(s.Category) : 0f)).Select(s => s.Category).ToHashSet();
                 foreach (var c in chosen) _ = r.Categories.Contains(c) ? tp[c]++ : fp[c]++;
                 foreach (var c in r.Categories.Where(c => !chosen.Contains(c))) fn[c]++;
             }
@@ -82,6 +83,7 @@ internal static class EvalCommand
                     [$"hit@{request.Top}"] = Math.Round(scores.HitAtK, 4),
                     ["n"] = scores.Reports,
                     ["threshold"] = threshold,
+                    ["category_thresholds"] = categories.ToDictionary(c => c, c => isEnsemble ? model.ThresholdFor(c) : 0f),
                     ["per_category"] = perCategory,
                     ["reliability"] = reliability.Select(b => new { low = b.Low, high = b.High, count = b.Count, mean_score = b.MeanScore, observed = b.Observed }),
                     ["ece"] = ReliabilityBin.ExpectedCalibrationError(reliability),
@@ -91,10 +93,10 @@ internal static class EvalCommand
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{scores.Reports} raporttia, taustajärjestelmä {model.Backend(backend).Name}")).ConfigureAwait(false);
             await output.WriteLineAsync(SuggestionCli.MetricsLine("tulos", scores)).ConfigureAwait(false);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"luokittain (kynnys {threshold:0.00}, aina vähintään ensimmäinen ehdotus):")).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"luokittain (oletuskynnys {threshold:0.00}, luokan oma kynnys suluissa; aina vähintään ensimmäinen ehdotus):")).ConfigureAwait(false);
             foreach (var c in perCategory)
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  {c.category,-28} tarkkuus {c.precision:0.000}  saanti {c.recall:0.000}  n={c.support}")).ConfigureAwait(false);
+                    $"  {c.category,-28} ({(isEnsemble ? model.ThresholdFor(c.category) : 0f):0.00})  tarkkuus {c.precision:0.000}  saanti {c.recall:0.000}  n={c.support}")).ConfigureAwait(false);
             await SuggestionCli.WriteReliabilityAsync(output, reliability).ConfigureAwait(false);
             return 0;
         });

@@ -5,7 +5,9 @@ namespace SosRap.Pipeline.Suggestions;
 /// out-of-fold (score, correct) pairs: a monotone step function from score to observed
 /// precision, applied with linear interpolation between block centres. A tiny share of the raw
 /// score (1e-4) is added so calibrated scores stay strictly ordered like the raw ones and the
-/// ranking never changes; values are clamped to [0, 1].
+/// ranking never changes; values are clamped to [0, 1]. Each block's precision is Laplace-smoothed,
+/// (correct + 1) / (n + 2), so a small block never claims certainty (0 or 1); a running maximum
+/// keeps the smoothed values non-decreasing.
 /// </summary>
 /// <param name="X">Block centres (mean raw score), ascending.</param>
 /// <param name="Y">Observed precision of each block, non-decreasing.</param>
@@ -66,7 +68,7 @@ internal sealed record IsotonicCalibration(float[] X, float[] Y)
         for (var i = 0; i < n.Count; i++)
         {
             x[i] = (float)(sx[i] / n[i]);
-            y[i] = (float)(sy[i] / n[i]);
+            y[i] = Math.Max(i > 0 ? y[i - 1] : 0f, (float)((sy[i] + 1) / (n[i] + 2)));
         }
 
         return new IsotonicCalibration(x, y);

@@ -38,9 +38,18 @@ public abstract class SuggesterBase : ISuggester
         Score(input, scores);
         var order = Ranking.Order(scores);
         var result = new List<CategorySuggestion>(Math.Min(o.Limit, order.Length));
+        if (o.CategoryThresholds is { } ct && ct.Count != Categories.Count)
+            throw new ArgumentException($"{ct.Count} category thresholds for {Categories.Count} categories.", nameof(options));
         foreach (var c in order)
         {
-            if (result.Count == o.Limit || scores[c] < o.Threshold || !(scores[c] > 0f)) break;
+            if (result.Count == o.Limit || !(scores[c] > 0f)) break;
+            if (scores[c] < (o.CategoryThresholds?[c] ?? o.Threshold))
+            {
+                // One threshold ends the ranking; per-category thresholds only skip this category.
+                if (o.CategoryThresholds is null) break;
+                continue;
+            }
+
             result.Add(new CategorySuggestion(Categories[c], Math.Clamp(scores[c], 0f, 1f), o.IncludeEvidence ? Evidence(input, c) : null));
         }
 

@@ -75,6 +75,12 @@ public sealed record SuggestionManifest
     /// <summary>Default threshold on the ensemble's calibrated score (chosen on out-of-fold data).</summary>
     public float Threshold { get; init; }
 
+    /// <summary>
+    /// Per-category thresholds chosen out of fold (best F1 of that category's yes/no decisions) for
+    /// categories with at least <c>8</c> labelled reports; the others use <see cref="Threshold"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, float> CategoryThresholds { get; init; } = new Dictionary<string, float>();
+
     /// <summary>Cross-validation folds and seed.</summary>
     public int Folds { get; init; }
 

@@ -42,6 +42,13 @@ public sealed class SuggestionModel : IDisposable
     /// <summary>The default threshold on the ensemble's calibrated score, chosen on out-of-fold data (0 without an ensemble).</summary>
     public float Threshold => _parts.Ensemble is null ? 0f : _parts.Manifest.Threshold;
 
+    /// <summary>
+    /// The ensemble's default threshold for <paramref name="category"/>: its own out-of-fold choice when it
+    /// had enough labelled reports, else <see cref="Threshold"/>.
+    /// </summary>
+    public float ThresholdFor(string category) =>
+        _parts.Ensemble is null ? 0f : _parts.Manifest.CategoryThresholds.TryGetValue(category, out var t) ? t : Threshold;
+
     /// <summary>True when the model was trained on labelled reports (otherwise it is zero-shot only).</summary>
     public bool IsTrained => _parts.Knn is not null;
 
@@ -125,7 +132,7 @@ public sealed class SuggestionModel : IDisposable
     /// </summary>
     /// <param name="text">Report text; must not be empty.</param>
     /// <param name="limit">Most suggestions to return.</param>
-    /// <param name="threshold">Least score; null uses the model's default (<see cref="Threshold"/>) for the ensemble and 0 for single backends.</param>
+    /// <param name="threshold">Least score; null uses the model's per-category defaults (<see cref="ThresholdFor"/>) for the ensemble and 0 for single backends.</param>
     /// <param name="backend">Which backend answers.</param>
     /// <exception cref="InputException">The text is empty.</exception>
     public SuggestionResult Suggest(string text, int limit = 5, float? threshold = null, SuggestionBackend backend = SuggestionBackend.Default)
@@ -136,11 +143,13 @@ public sealed class SuggestionModel : IDisposable
         if (input.Features.IsEmpty)
             warnings.Add("tekstissä ei ole yhtään mallin tuntemaa sanaa; ehdotuksia ei voi antaa");
         var suggester = Backend(backend);
-        var t = threshold ?? (suggester is EnsembleSuggester ? Threshold : 0f);
+        var options = new SuggestOptions { Limit = limit, Threshold = threshold ?? 0f };
+        if (threshold is null && suggester is EnsembleSuggester)
+            options = options with { CategoryThresholds = Taxonomy.Categories.Select(c => ThresholdFor(c.Id)).ToArray() };
         _lock.EnterReadLock();
         try
         {
-            var suggestions = input.Features.IsEmpty ? [] : suggester.Suggest(input, new SuggestOptions { Limit = limit, Threshold = t });
+            var suggestions = input.Features.IsEmpty ? [] : suggester.Suggest(input, options);
             return new SuggestionResult(suggestions, prepared.Language, warnings);
         }
         finally

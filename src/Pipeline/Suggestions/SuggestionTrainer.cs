@@ -181,6 +181,7 @@ internal static class SuggestionTrainer
         foreach (var (name, scores) in new[] { ("knn", oofKnn), ("linear", oofLinear), ("centroid", oofCentroid), ("zeroshot", oofZero), ("ensemble", oofEnsemble) })
             metrics[name] = SuggestionScores.Compute(gold, labelled.ToDictionary(i => reports[i].Id + "\u0000" + i, i => Ranked(scores[i], categories, 5)));
 
+        var threshold = ChooseThreshold(labelled, labels, oofEnsemble);
         var pairs = new List<(float, bool)>();
         foreach (var i in labelled)
             foreach (var k in Ranking.Order(oofEnsemble[i]).Take(5)) pairs.Add((oofEnsemble[i][k], Array.IndexOf(labels[i], k) >= 0));
@@ -191,7 +192,8 @@ internal static class SuggestionTrainer
             StackerBias = stacker.Bias,
             CalibrationX = calibration.X,
             CalibrationY = calibration.Y,
-            Threshold = ChooseThreshold(labelled, labels, oofEnsemble),
+            Threshold = threshold,
+            CategoryThresholds = CategoryThresholds(labelled, labels, oofEnsemble, categories, threshold),
             Metrics = metrics,
             Reliability = ReliabilityBin.Table(pairs),
         };
@@ -272,6 +274,42 @@ internal static class SuggestionTrainer
         }
 
         return best.T;
+    }
+
+    internal const int MinPositivesForOwnThreshold = 8;
+
+    // Per category: the threshold with the best F1 of "score ≥ t" against the gold yes/no, where the category has enough positives.
+    private static Dictionary<string, float> CategoryThresholds(int[] labelled, int[][] labels, float[][] scores, string[] categories, float fallback)
+    {
+        var result = new Dictionary<string, float>(StringComparer.Ordinal);
+        for (var k = 0; k < categories.Length; k++)
+        {
+            var positives = labelled.Count(i => Array.IndexOf(labels[i], k) >= 0);
+            if (positives < MinPositivesForOwnThreshold)
+            {
+                result[categories[k]] = fallback;
+                continue;
+            }
+
+            var best = (F1: -1.0, T: fallback);
+            for (var t = 0.05f; t < 0.96f; t += 0.05f)
+            {
+                int tp = 0, fp = 0;
+                foreach (var i in labelled)
+                {
+                    if (scores[i][k] < t) continue;
+                    if (Array.IndexOf(labels[i], k) >= 0) tp++;
+                    else fp++;
+                }
+
+                var f1 = 2.0 * tp / (tp + fp + positives);
+                if (f1 > best.F1 + 1e-12) best = (f1, MathF.Round(t, 2));
+            }
+
+            result[categories[k]] = best.T;
+        }
+
+        return result;
     }
 
     // Feedback replaces the categories of a known report or adds a new one; the last record per report wins.

@@ -50,6 +50,10 @@ public sealed class BackendTests(SuggestionModelFixture fixture) : IClassFixture
         foreach (var name in (string[])["knn", "linear", "centroid", "zeroshot", "ensemble"])
             Assert.True(m.Metrics[name].PrecisionAt1 > 0.35, $"{name} P@1 {m.Metrics[name].PrecisionAt1}");
         Assert.InRange(m.Threshold, 0.05f, 0.95f);
+        Assert.Equal(SmallCorpus.Taxonomy.Categories.Select(c => c.Id).Order(), m.CategoryThresholds.Keys.Order());
+        Assert.All(m.CategoryThresholds.Values, t => Assert.InRange(t, 0.05f, 0.95f));
+        // With 5 reports per category none has the 8 needed for a threshold of its own.
+        Assert.All(SmallCorpus.Taxonomy.Categories, c => Assert.Equal(m.Threshold, _model.ThresholdFor(c.Id)));
         Assert.Equal(20, m.TrainingRows);
         Assert.Equal(64, m.TrainingSha256.Length);
     }
@@ -75,6 +79,14 @@ public sealed class BackendTests(SuggestionModelFixture fixture) : IClassFixture
         var result = _model.Suggest("Det finns inte tillräckligt med hyresbostäder och många unga har svårt att betala hyran för sin bostad.", 3, 0f);
         Assert.Equal("sv", result.Language);
         Assert.Contains(result.Warnings, w => w.Contains("'sv'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_english_text_is_flagged()
+    {
+        var result = _model.Suggest("The bus line to the village was cut and the elderly cannot reach the health centre because there is no transport.", 3, 0f);
+        Assert.Equal("en", result.Language);
+        Assert.Contains(result.Warnings, w => w.Contains("'en'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -8,14 +8,17 @@ public sealed class CalibrationTests
     [Fact]
     public void Isotonic_fit_pools_adjacent_violators_as_computed_by_hand()
     {
-        // Labels by score: 0, 1, 0, 1 → the middle pair violates order and pools to 0.5 at mean score 0.25.
+        // Labels by score: 0, 1, 0, 1 → the middle pair violates order and pools at mean score 0.25.
+        // Blocks (correct/n) 0/1, 1/2, 1/1 → Laplace-smoothed (c+1)/(n+2): 1/3, 2/4, 2/3.
         var c = IsotonicCalibration.Fit([(0.1f, false), (0.2f, true), (0.3f, false), (0.4f, true)]);
         Assert.Equal([0.1f, 0.25f, 0.4f], c.X);
-        Assert.Equal([0f, 0.5f, 1f], c.Y);
-        // Between 0.25 (0.5) and 0.4 (1.0), 0.325 interpolates to 0.75 (plus the 1e-4 tie-break share).
-        Assert.Equal(0.75f, c.Apply(0.325f), 3);
-        Assert.Equal(0f, c.Apply(0f), 3);
-        Assert.Equal(1f, c.Apply(1f), 3);
+        Assert.Equal(1f / 3, c.Y[0], 6);
+        Assert.Equal(0.5f, c.Y[1], 6);
+        Assert.Equal(2f / 3, c.Y[2], 6);
+        // Between 0.25 (0.5) and 0.4 (2/3), 0.325 interpolates to 0.5833 (plus the 1e-4 tie-break share).
+        Assert.Equal(0.5833f, c.Apply(0.325f), 3);
+        Assert.Equal(1f / 3, c.Apply(0f), 3);
+        Assert.Equal(2f / 3, c.Apply(1f), 3);
     }
 
     [Fact]
