@@ -40,6 +40,7 @@ internal sealed class ClusterDescriber(ThemeAnalysisOptions options, IPiiRedacto
         var centroids = hasVectors ? KMeansClusterer.Centroids(vectors, dimension, labels, clusterCount) : [];
         var periodKeys = Periods.Span(reports.Select(r => r.ReportedAt), options.Period);
         var periodTotals = periodKeys.Select(p => reports.Count(r => Periods.Of(r.ReportedAt, options.Period) == p)).ToArray();
+        var anyUnknown = reports.Any(r => r.ReportedAt is null);
 
         var ids = previous is null
             ? Enumerable.Range(0, clusterCount).Select(ThemeAnalysis.Count).ToArray()
@@ -63,6 +64,7 @@ internal sealed class ClusterDescriber(ThemeAnalysisOptions options, IPiiRedacto
             var m = members[c];
             var periodCounts = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var p in periodKeys) periodCounts[p] = 0;
+            if (anyUnknown) periodCounts[Periods.Unknown] = 0;
             foreach (var i in m)
             {
                 var key = Periods.Of(reports[i].ReportedAt, options.Period);
