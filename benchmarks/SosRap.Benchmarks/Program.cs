@@ -22,6 +22,8 @@ internal static class Program
                 return SuggestionBench.Run(args[1..], Console.Out);
             case "cluster-bench":
                 return ClusterBench.Run(args[1..], Console.Out);
+            case "cluster-mlnet":
+                return MlNetComparison.Run(args[1..], Console.Out);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

@@ -51,6 +51,28 @@ public sealed class ClusterCommandTests
     }
 
     [Fact]
+    public async Task The_page_renders_in_a_real_browser_with_one_section_and_chart_per_theme()
+    {
+        const string chromium = "/usr/bin/chromium";
+        if (!File.Exists(chromium)) Assert.Skip("Debian chromium is not installed (apt-get install chromium)");
+        using var dir = new TempFolder();
+        var (code, _, _) = await CliHarness.InProcessAsync("cluster", "--input", Sample(), "--output", dir.File("a.jsonl"), "--clusters", dir.File("c.jsonl"), "--html", dir.File("page.html"));
+        Assert.Equal(0, code);
+        var clusters = (await File.ReadAllLinesAsync(dir.File("c.jsonl"), Ct)).Length;
+        var start = new System.Diagnostics.ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", "file://" + dir.File("page.html") }) start.ArgumentList.Add(a);
+        using var browser = System.Diagnostics.Process.Start(start)!;
+        var dom = browser.StandardOutput.ReadToEndAsync(Ct);
+        _ = browser.StandardError.ReadToEndAsync(Ct);
+        await browser.WaitForExitAsync(Ct);
+        var text = await dom;
+        // The DOM as the browser built it: every theme section and its SVG chart survived parsing.
+        Assert.Equal(clusters, System.Text.RegularExpressions.Regex.Matches(text, "<section class=\"theme").Count);
+        Assert.Equal(clusters, System.Text.RegularExpressions.Regex.Matches(text, "<svg ").Count);
+        Assert.Contains("lang=\"fi\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rerun_with_previous_keeps_ids_and_parquet_output_is_written()
     {
         using var dir = new TempFolder();

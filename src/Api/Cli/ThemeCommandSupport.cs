@@ -57,7 +57,8 @@ internal static class ThemeCommandSupport
         try
         {
             var lemmatizer = new VoikkoLemmatizer(new VoikkoOptions { DictionaryPath = voikkoPath });
-            return (lemmatizer, new TextAnalyzer(new FinnishTokenizer(), lemmatizer, Stopwords.Default));
+            // Swedish function words too: Swedish reports would otherwise get labels such as "och · på · med".
+            return (lemmatizer, new TextAnalyzer(new FinnishTokenizer(), lemmatizer, Stopwords.Default.Union(SwedishFunctionWords.Stopwords)));
         }
         catch (VoikkoUnavailableException e)
         {

@@ -84,6 +84,8 @@ internal static class ThemesCommand
             sb.AppendLine(string.Create(fi, $"{c.Id,-6} {(c.IsCandidateNewTheme ? "UUSI ILMIÖ" : ""),-10} {c.Size,5} {n?.NoveltyScore ?? 0,7:0.0}  {first,-10}  {c.Label}"));
             if (c.IsCandidateNewTheme && n is not null && n.BurstyTerms.Count > 0)
                 sb.AppendLine("       yleistyneet: " + string.Join(", ", n.BurstyTerms.Select(b => string.Create(fi, $"{b.Term} ({b.NewCount}, ennen {b.HistoryShare:P0})"))));
+            if (c.IsCandidateNewTheme && n?.BestCategory is { } fit)
+                sb.AppendLine(string.Create(fi, $"       lähin luokka: {fit.Category} (sopivuus {fit.Cosine:0.00}, teemojen mediaani {n.TypicalCategoryFit:0.00})"));
         }
 
         return sb.ToString();

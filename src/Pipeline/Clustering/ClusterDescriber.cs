@@ -40,6 +40,7 @@ internal sealed class ClusterDescriber(ThemeAnalysisOptions options, IPiiRedacto
         var centroids = hasVectors ? KMeansClusterer.Centroids(vectors, dimension, labels, clusterCount) : [];
         var periodKeys = Periods.Span(reports.Select(r => r.ReportedAt), options.Period);
         var periodTotals = periodKeys.Select(p => reports.Count(r => Periods.Of(r.ReportedAt, options.Period) == p)).ToArray();
+        var anyUnknown = reports.Any(r => r.ReportedAt is null);
 
         var ids = previous is null
             ? Enumerable.Range(0, clusterCount).Select(ThemeAnalysis.Count).ToArray()
@@ -55,6 +56,10 @@ internal sealed class ClusterDescriber(ThemeAnalysisOptions options, IPiiRedacto
         var eligible = Enumerable.Range(0, clusterCount).Where(c => members[c].Count >= minCandidate).ToArray();
         var (median, spread) = baseline ?? RobustCentre(eligible.Select(c => noveltyMeans[c]).ToArray());
         used = (median, spread);
+        var fits = novelty?.History.CategoryTerms is { } categoryTerms
+            ? members.Select(m => BestCategory(m, termSets, categoryTerms, novelty.History)).ToArray()
+            : new CategoryFit?[clusterCount];
+        var typicalFit = fits.Where(f => f is not null).Select(f => f!.Cosine).ToArray() is { Length: > 0 } cosines ? Median(cosines) : (double?)null;
 
         var result = new List<(int, ThemeCluster)>(clusterCount);
         for (var c = 0; c < clusterCount; c++)
@@ -63,6 +68,7 @@ internal sealed class ClusterDescriber(ThemeAnalysisOptions options, IPiiRedacto
             var m = members[c];
             var periodCounts = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var p in periodKeys) periodCounts[p] = 0;
+            if (anyUnknown) periodCounts[Periods.Unknown] = 0;
             foreach (var i in m)
             {
                 var key = Periods.Of(reports[i].ReportedAt, options.Period);
@@ -79,11 +85,16 @@ internal sealed class ClusterDescriber(ThemeAnalysisOptions options, IPiiRedacto
                 // Evidence beyond the average: a few clearly new terms shared by several members, not one
                 // word in two reports, and not one compound counted again through its parts.
                 var strong = DistinctTerms(all.Where(b => b.NewCount >= NoveltyScorer.MinNewDocumentFrequency && b.Burst >= options.StrongBurst),
-                    t => m.Where(i => termSets[i].Contains(t)).ToHashSet()).Count;
-                flagged = m.Count >= minCandidate && score >= options.NoveltyThreshold && strong >= options.MinStrongTerms;
+                    t => m.Where(i => termSets[i].Contains(t)).ToHashSet());
+                flagged = m.Count >= minCandidate && score >= options.NoveltyThreshold && strong.Count >= options.MinStrongTerms;
                 evidence = new NoveltyEvidence(noveltyMeans[c], score, bursty,
                     m.Count == 0 ? null : m.Select(i => reports[i].ReportedAt).Min(),
-                    flagged ? HistorySimilarity(m, termSets, novelty.History) : null);
+                    flagged ? HistorySimilarity(m, termSets, novelty.History) : null)
+                {
+                    BestCategory = fits[c],
+                    StrongTerms = strong,
+                    TypicalCategoryFit = typicalFit,
+                };
             }
 
             result.Add((c, new ThemeCluster
@@ -159,6 +170,40 @@ internal sealed class ClusterDescriber(ThemeAnalysisOptions options, IPiiRedacto
         }
 
         return kept.Select(k => k.Bare).ToList();
+    }
+
+    // Cosine between the cluster's and each category's term document counts, both weighted by the
+    // history idf ln((N + 1) / (df + 1)) + 1, so shared common words weigh little.
+    private static CategoryFit? BestCategory(List<int> members, IReadOnlyList<IReadOnlySet<string>> termSets,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> categoryTerms, IThemeHistory history)
+    {
+        if (members.Count == 0) return null;
+        var n = history.DocumentCount;
+        double Idf(string t) => Math.Log((n + 1.0) / (history.DocumentFrequency(t) + 1.0)) + 1;
+        var cluster = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var i in members)
+        {
+            foreach (var t in termSets[i]) cluster[t] = cluster.GetValueOrDefault(t) + 1;
+        }
+
+        foreach (var t in cluster.Keys.ToList()) cluster[t] *= Idf(t);
+        var clusterNorm = Math.Sqrt(cluster.Values.Sum(v => v * v));
+        CategoryFit? best = null;
+        foreach (var (category, counts) in categoryTerms.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            double dot = 0, norm = 0;
+            foreach (var (t, count) in counts)
+            {
+                var w = count * Idf(t);
+                norm += w * w;
+                if (cluster.TryGetValue(t, out var v)) dot += v * w;
+            }
+
+            var cosine = norm > 0 && clusterNorm > 0 ? dot / (Math.Sqrt(norm) * clusterNorm) : 0;
+            if (best is null || cosine > best.Cosine) best = new CategoryFit(category, Math.Round(cosine, 4));
+        }
+
+        return best;
     }
 
     // Mean over members of the best cosine between binary term sets and any history report.

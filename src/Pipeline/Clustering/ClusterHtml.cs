@@ -59,6 +59,7 @@ public static class ClusterHtml
             sb.Append("<p>").Append(F($"Uutuus: {n.Novelty:0.00} (poikkeama muihin teemoihin {n.NoveltyScore:0.0} hajontaa)"));
             if (n.FirstSeen is { } first) sb.Append(F($", ensimmäinen raportti {first:d.M.yyyy}"));
             if (n.HistoryNeighborSimilarity is { } h) sb.Append(F($", samankaltaisuus lähimpään aiempaan raporttiin keskimäärin {h:0.00}"));
+            if (n.BestCategory is { } fit) sb.Append(F($", lähin luokka {fit.Category} (sopivuus {fit.Cosine:0.00}; teemojen mediaani {n.TypicalCategoryFit:0.00})"));
             sb.Append(".</p>\n");
             if (n.BurstyTerms.Count > 0)
             {

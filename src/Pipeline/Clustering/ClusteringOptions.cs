@@ -30,8 +30,8 @@ public sealed record ClusteringOptions
     /// <summary>Neighbours per row in the graph method.</summary>
     public int GraphNeighbors { get; init; } = 10;
 
-    /// <summary>Louvain resolution: above 1 gives more, smaller communities.</summary>
-    public double Resolution { get; init; } = 1.0;
+    /// <summary>Louvain resolution: above 1 gives more, smaller communities; 2 measured best on both evaluation corpora (docs/QUALITY.md).</summary>
+    public double Resolution { get; init; } = 2.0;
 
     /// <summary>Communities smaller than this are outliers (graph method), and no automatic k gives clusters smaller on average.</summary>
     public int MinClusterSize { get; init; } = 3;

@@ -13,6 +13,12 @@ public interface IThemeHistory
     /// <summary>History reports containing <paramref name="term"/> (a lemma or compound part) at least once.</summary>
     int DocumentFrequency(string term);
 
+    /// <summary>
+    /// For each category of the history, how many of its reports contain each term; null when the
+    /// history has no categories. Used to say how well a new cluster fits the existing categories.
+    /// </summary>
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? CategoryTerms => null;
+
     /// <summary>The term sets (lemmas and compound parts) of the history reports, for nearest-history similarity; null when the history keeps only counts.</summary>
     IReadOnlyList<IReadOnlySet<string>>? DocumentTerms { get; }
 }

@@ -8,11 +8,15 @@ public sealed class ReportHistory : IThemeHistory
 {
     private readonly Dictionary<string, int> _df;
 
-    private ReportHistory(Dictionary<string, int> df, List<IReadOnlySet<string>> terms)
+    private ReportHistory(Dictionary<string, int> df, List<IReadOnlySet<string>> terms, Dictionary<string, IReadOnlyDictionary<string, int>>? categoryTerms)
     {
         _df = df;
         DocumentTerms = terms;
+        CategoryTerms = categoryTerms;
     }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? CategoryTerms { get; }
 
     /// <inheritdoc />
     public int DocumentCount => DocumentTerms!.Count;
@@ -30,22 +34,31 @@ public sealed class ReportHistory : IThemeHistory
         ArgumentNullException.ThrowIfNull(analyzer);
         var analyses = new AnalyzedText[reports.Count];
         Parallel.For(0, reports.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => analyses[i] = analyzer.Analyze(reports[i].FullText));
-        return FromAnalyses(analyses);
+        return FromAnalyses(analyses, reports.Select(r => r.Categories).ToList());
     }
 
-    /// <summary>Counts the terms of analysed history texts.</summary>
-    public static ReportHistory FromAnalyses(IReadOnlyList<AnalyzedText> analyses)
+    /// <summary>Counts the terms of analysed history texts, and per category when the texts' categories are given.</summary>
+    public static ReportHistory FromAnalyses(IReadOnlyList<AnalyzedText> analyses, IReadOnlyList<IReadOnlyList<string>>? categories = null)
     {
         ArgumentNullException.ThrowIfNull(analyses);
+        if (categories is not null && categories.Count != analyses.Count) throw new ArgumentException($"{analyses.Count} texts but {categories.Count} category lists.", nameof(categories));
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         var terms = new List<IReadOnlySet<string>>(analyses.Count);
-        foreach (var a in analyses)
+        var perCategory = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        for (var i = 0; i < analyses.Count; i++)
         {
-            var set = NoveltyScorer.TermSet(a);
+            var set = NoveltyScorer.TermSet(analyses[i]);
             terms.Add(set);
             foreach (var t in set) df[t] = df.GetValueOrDefault(t) + 1;
+            if (categories is null) continue;
+            foreach (var c in categories[i])
+            {
+                if (!perCategory.TryGetValue(c, out var counts)) perCategory[c] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var t in set) counts[t] = counts.GetValueOrDefault(t) + 1;
+            }
         }
 
-        return new ReportHistory(df, terms);
+        var categoryTerms = perCategory.Count == 0 ? null : perCategory.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, int>)p.Value, StringComparer.Ordinal);
+        return new ReportHistory(df, terms, categoryTerms);
     }
 }

@@ -126,7 +126,7 @@ public sealed class ThemeAnalysis
         progress?.Report($"kuvataan {clusterCount} ryhmää");
         var describer = new ClusterDescriber(options, _redactor);
         var clusters = describer.Describe(reports, analyses, termSets, labels, clusterCount, vectors, dimension, novelty, previous, null, out var baseline, cancellationToken);
-        if (novelty is not null && MergeCandidates(clusters, labels, clusterCount, options.NoveltyThreshold, out var mergedCount))
+        if (novelty is not null && MergeCandidates(clusters, labels, clusterCount, options.MergeThreshold, out var mergedCount))
         {
             clusterCount = mergedCount;
             progress?.Report($"yhdistettiin samaa uutta sanastoa käyttävät ehdokkaat: {clusterCount} ryhmää");
@@ -156,7 +156,7 @@ public sealed class ThemeAnalysis
     /// <summary>
     /// k-means may split one emerging theme when its reports differ in their old vocabulary (a benefit
     /// cut for families, another for the unemployed). A flagged cluster absorbs every other cluster that
-    /// is also clearly novel (novelty score at or above the threshold) and shares at least
+    /// is also novel (novelty score at or above <see cref="ThemeAnalysisOptions.MergeThreshold"/>) and shares at least
     /// <see cref="SharedBurstyTerms"/> of its top bursty terms: they describe the same new phenomenon.
     /// Union-find; the larger cluster keeps its index. Returns whether anything was merged.
     /// </summary>

@@ -39,8 +39,11 @@ public sealed record ThemeAnalysisOptions
     /// <summary>Burst of a strong term: ln 3, i.e. about three times as common as in the history.</summary>
     public double StrongBurst { get; init; } = Math.Log(3);
 
+    /// <summary>A candidate absorbs another cluster sharing its bursty terms when that cluster's novelty score is at least this (a part of the same new theme that is less novel on its own).</summary>
+    public double MergeThreshold { get; init; } = 1.0;
+
     /// <summary>Smallest candidate new theme (reports), also at least 2 % of the batch.</summary>
-    public int MinCandidateSize { get; init; } = 3;
+    public int MinCandidateSize { get; init; } = 5;
 
     /// <summary>Fewest previous-run members a cluster must share (Jaccard) to keep that run's id.</summary>
     public double IdMatchThreshold { get; init; } = 0.3;
@@ -58,6 +61,7 @@ public sealed record ThemeAnalysisOptions
         ArgumentOutOfRangeException.ThrowIfNegative(NoveltyThreshold, nameof(NoveltyThreshold));
         ArgumentOutOfRangeException.ThrowIfLessThan(MinCandidateSize, 1, nameof(MinCandidateSize));
         ArgumentOutOfRangeException.ThrowIfNegative(MinStrongTerms, nameof(MinStrongTerms));
+        ArgumentOutOfRangeException.ThrowIfNegative(MergeThreshold, nameof(MergeThreshold));
         ArgumentOutOfRangeException.ThrowIfNegative(StrongBurst, nameof(StrongBurst));
         if (IdMatchThreshold is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(IdMatchThreshold), IdMatchThreshold, "must be in (0, 1]");
         ArgumentOutOfRangeException.ThrowIfLessThan(Trend.MinCount, 1, nameof(Trend));

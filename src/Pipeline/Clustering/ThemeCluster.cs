@@ -22,7 +22,22 @@ public sealed record BurstyTerm(string Term, double Burst, int NewCount, double 
 /// <param name="BurstyTerms">Its most bursty terms.</param>
 /// <param name="FirstSeen">Date of its earliest report.</param>
 /// <param name="HistoryNeighborSimilarity">Mean cosine similarity of its reports to their nearest history report (tf-idf).</param>
-public sealed record NoveltyEvidence(double Novelty, double NoveltyScore, IReadOnlyList<BurstyTerm> BurstyTerms, DateOnly? FirstSeen, double? HistoryNeighborSimilarity);
+public sealed record NoveltyEvidence(double Novelty, double NoveltyScore, IReadOnlyList<BurstyTerm> BurstyTerms, DateOnly? FirstSeen, double? HistoryNeighborSimilarity)
+{
+    /// <summary>The history category whose vocabulary the cluster's is closest to, and the cosine (idf-weighted document counts); null without categories in the history.</summary>
+    public CategoryFit? BestCategory { get; init; }
+
+    /// <summary>The strong bursty terms that count as separate evidence (in three or more of its reports, clearly more common than before).</summary>
+    public IReadOnlyList<string> StrongTerms { get; init; } = [];
+
+    /// <summary>The median best-category cosine of the batch's clusters, to read <see cref="BestCategory"/> against.</summary>
+    public double? TypicalCategoryFit { get; init; }
+}
+
+/// <summary>How well a cluster's vocabulary matches a category of the history.</summary>
+/// <param name="Category">Category id.</param>
+/// <param name="Cosine">Cosine of idf-weighted term document counts (cluster vs the category's history reports).</param>
+public sealed record CategoryFit(string Category, double Cosine);
 
 /// <summary>One theme (cluster) found in a set of reports, with everything an analyst needs to read it.</summary>
 public sealed record ThemeCluster

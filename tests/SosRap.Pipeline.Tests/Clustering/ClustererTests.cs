@@ -40,15 +40,25 @@ public sealed class ClustererTests
     [Fact]
     public void Graph_method_recovers_planted_clusters_and_leaves_planted_noise_unclustered()
     {
-        var (x, truth) = Planted.Make(clusters: 4, perCluster: 25, dimension: 24, noise: 10, seed: 5);
+        var (x, truth) = Planted.Make(clusters: 8, perCluster: 12, dimension: 24, noise: 10, seed: 5);
         var result = new GraphClusterer(new ClusteringOptions { Seed = 1 }).Cluster(x, truth.Length, 24, TestContext.Current.CancellationToken);
-        Assert.Equal(4, result.ClusterCount);
+        Assert.Equal(8, result.ClusterCount);
         Assert.True(Planted.SamePartition(truth, result.Labels));
         var noiseRows = Enumerable.Range(0, truth.Length).Where(i => truth[i] < 0).ToArray();
         var markedNoise = noiseRows.Count(i => result.Labels[i] < 0);
         Assert.True(markedNoise >= 8, $"only {markedNoise} of {noiseRows.Length} noise rows were outliers");
         // No planted member is thrown away.
         Assert.All(Enumerable.Range(0, truth.Length).Where(i => truth[i] >= 0), i => Assert.True(result.Labels[i] >= 0));
+    }
+
+    [Fact]
+    public void Graph_method_at_resolution_one_keeps_large_planted_clusters_whole()
+    {
+        // The default resolution (2) splits communities more finely; at 1 (plain modularity) 25-row clusters stay whole.
+        var (x, truth) = Planted.Make(clusters: 4, perCluster: 25, dimension: 24, noise: 0, seed: 5);
+        var result = new GraphClusterer(new ClusteringOptions { Seed = 1, Resolution = 1 }).Cluster(x, truth.Length, 24, TestContext.Current.CancellationToken);
+        Assert.Equal(4, result.ClusterCount);
+        Assert.True(Planted.SamePartition(truth, result.Labels));
     }
 
     [Fact]

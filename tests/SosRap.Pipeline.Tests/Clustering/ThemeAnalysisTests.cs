@@ -153,6 +153,7 @@ public sealed class ThemeAnalysisTests(VoikkoLemmatizerFixture fixture) : IClass
         Assert.Equal(Periods.Unknown, result.Periods[^1]);
         Assert.Contains(result.Notices, n => n.StartsWith("3 raportilta puuttuu päivämäärä", StringComparison.Ordinal));
         Assert.Equal(2, result.Clusters.Sum(c => c.Periods.GetValueOrDefault(Periods.Unknown)));
+        Assert.All(result.Clusters, c => Assert.Equal(result.Periods, c.Periods.Keys));
     }
 
     [Fact]
