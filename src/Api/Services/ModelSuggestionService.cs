@@ -60,6 +60,9 @@ internal sealed partial class ModelSuggestionService : ISuggestionService, IDisp
         ArgumentNullException.ThrowIfNull(query);
         var model = Volatile.Read(ref _model);
         if (model is null) return Task.FromResult(new SuggestionOutcome(Status, []));
+
+        // Nothing to categorise (the model refuses an empty text): no suggestions rather than an error.
+        if (string.IsNullOrWhiteSpace(query.Text)) return Task.FromResult(new SuggestionOutcome(Status, []));
         var result = model.Suggest(query.Text, Math.Max(1, query.Limit), (float)query.Threshold);
         var suggestions = result.Suggestions.Select(s => new Suggestion(s.Category, Math.Clamp(s.Score, 0, 1),
             s.Evidence?.Lemmas ?? [],

@@ -102,6 +102,17 @@ public sealed class AnalysisPipelineTests(PipelineService fixture) : ServiceTest
     }
 
     [Fact]
+    public async Task A_text_without_words_gets_no_suggestions_and_no_error()
+    {
+        var reply = await Fx.Client("worker-a").PostJsonAsync("/api/suggest", new { text = "   ...   " }, Ct);
+        Assert.True(reply.Code is 200 or 400, reply.ToString());
+        if (reply.Code == 200) Assert.Empty(reply.Body["suggestions"]!.AsArray());
+        var report = await Fx.SubmitAsync("worker-a", phenomenon: "1234 5678", categories: []);
+        Assert.Equal("ok", report["suggestions"]!["status"]!.GetValue<string>());
+        Assert.Empty(report["suggestions"]!["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Submit_stores_the_models_suggestions_with_the_report()
     {
         var report = await Fx.SubmitAsync("worker-a", phenomenon: HousingText, categories: []);
