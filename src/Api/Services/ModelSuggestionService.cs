@@ -23,7 +23,7 @@ namespace SosRap.Api.Services;
 /// </summary>
 internal sealed partial class ModelSuggestionService : ISuggestionService, IDisposable
 {
-    private const string SourceFile = "model.source.json";
+    private const string SourceFile = "source.json";
 
     private readonly IReportCorpus _corpus;
     private readonly IServiceScopeFactory _scopes;

@@ -128,7 +128,7 @@ public sealed class AnalysisPipelineTests(PipelineService fixture) : ServiceTest
     {
         var directory = Path.Combine(Fx.DataDirectory, "model");
         Assert.True(File.Exists(Path.Combine(directory, "manifest.json")));
-        Assert.True(File.Exists(Path.Combine(Fx.DataDirectory, "model.model.source.json")));
+        Assert.True(File.Exists(Path.Combine(Fx.DataDirectory, "model.source.json")));
         Assert.Contains(Fx.Logs.Lines, l => l.Contains("Suggestion model trained", StringComparison.Ordinal));
 
         // A second start on the same data and taxonomy loads the model instead of training again.
