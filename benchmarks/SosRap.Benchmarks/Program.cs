@@ -20,6 +20,10 @@ internal static class Program
                 return SearchBench.Generate(args[1..], Console.Out);
             case "suggest-latency":
                 return SuggestionBench.Run(args[1..], Console.Out);
+            case "cluster-bench":
+                return ClusterBench.Run(args[1..], Console.Out);
+            case "cluster-mlnet":
+                return MlNetComparison.Run(args[1..], Console.Out);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

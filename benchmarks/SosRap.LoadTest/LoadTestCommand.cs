@@ -39,7 +39,7 @@ internal static partial class LoadTestCommand
             int? pid;
             if (options.ServeDll is not null)
             {
-                server = await Server.StartAsync(options.ServeDll);
+                server = await Server.StartAsync(options.ServeDll, options.SampleData);
                 (url, key, pid) = (server.Url, server.WorkerKey, server.Pid);
             }
             else
@@ -203,13 +203,14 @@ internal static partial class LoadTestCommand
         public string WorkerKey { get; }
         public int Pid => _process.Id;
 
-        public static async Task<Server> StartAsync(string dll)
+        public static async Task<Server> StartAsync(string dll, bool sampleData)
         {
             var folder = Path.Combine(Path.GetTempPath(), "sosrap-load-" + Guid.NewGuid().ToString("N")[..8]);
             Directory.CreateDirectory(folder);
             var adminKey = "load-" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-            foreach (var a in new[] { Path.GetFullPath(dll), "serve", "--urls", "http://127.0.0.1:0", "--environment", "Production", "--db", Path.Combine(folder, "load.db") })
+            foreach (var a in new[] { Path.GetFullPath(dll), "serve", "--urls", "http://127.0.0.1:0", "--environment", sampleData ? "Development" : "Production",
+                         "--db", Path.Combine(folder, "load.db"), "--data-dir", Path.Combine(folder, "var") })
                 start.ArgumentList.Add(a);
             start.Environment["SosRap__Auth__AdminApiKey"] = adminKey;
             start.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -232,7 +233,31 @@ internal static partial class LoadTestCommand
             })).Content.ReadFromJsonAsync<JsonElement>();
             var key = await (await admin.PostAsJsonAsync($"/api/users/{user.GetProperty("id").GetString()}/keys",
                 new Dictionary<string, object> { ["label"] = "kuormitus" })).Content.ReadFromJsonAsync<JsonElement>();
-            return new Server(process, folder, url, key.GetProperty("key").GetString()!);
+            var server = new Server(process, folder, url, key.GetProperty("key").GetString()!);
+            if (sampleData) await server.WaitForAnalysisAsync();
+            return server;
+        }
+
+        /// <summary>Waits until the suggestion model answers (it is trained in the background after start).</summary>
+        private async Task WaitForAnalysisAsync()
+        {
+            using var client = new HttpClient { BaseAddress = Url };
+            client.DefaultRequestHeaders.Add("X-Api-Key", WorkerKey);
+            var clock = Stopwatch.StartNew();
+            while (true)
+            {
+                using var reply = await client.PostAsJsonAsync("/api/suggest", new Dictionary<string, object?> { ["text"] = "Vuokravakuus puuttuu." });
+                if (reply.IsSuccessStatusCode)
+                {
+                    // The clusters are computed right after the model; let that finish too before measuring.
+                    await Task.Delay(TimeSpan.FromSeconds(10));
+                    Console.WriteLine($"# analysis ready {clock.Elapsed.TotalSeconds:0} s after start");
+                    return;
+                }
+
+                if (clock.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException("the suggestion model was not ready in 10 minutes");
+                await Task.Delay(500);
+            }
         }
 
         public async ValueTask DisposeAsync()

@@ -14,12 +14,15 @@ internal sealed record LoadTestOptions
     public int WarmupSeconds { get; init; } = 5;
     public int? ServerPid { get; init; }
     public string Texts { get; init; } = "data/sample_reports.jsonl";
+    public bool SampleData { get; init; }
 
     public const string Usage = """
         SosRap load test: sends requests at a fixed rate (open loop) and reports latency percentiles,
         errors and the server's resident memory over time.
 
           --serve-dll PATH     start `dotnet PATH serve` on a fresh SQLite database in a temp folder (Production, own admin key)
+          --sample-data        with --serve-dll: demo mode instead (the 200 sample reports; the suggestion model is
+                               trained at start) and wait until suggestions and similar reports are in use
           --url URL --key KEY  or test a running service with a worker's API key
           --server-pid PID     with --url: the server process to sample memory from
           --endpoint NAME      submit (POST /api/reports, default) or suggest (POST /api/suggest)
@@ -47,6 +50,7 @@ internal sealed record LoadTestOptions
                 "--warmup" => o with { WarmupSeconds = Int() },
                 "--server-pid" => o with { ServerPid = Int() },
                 "--texts" => o with { Texts = Value() },
+                "--sample-data" => o with { SampleData = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
@@ -55,6 +59,7 @@ internal sealed record LoadTestOptions
         if (o.Rate is < 1 or > 10_000) throw new ArgumentException("--rate must be 1–10000");
         if (o.DurationSeconds is < 1 or > 3600) throw new ArgumentException("--duration must be 1–3600");
         if (o.ServeDll is null && (o.Url is null || o.Key is null)) throw new ArgumentException("give --serve-dll, or --url with --key");
+        if (o.SampleData && o.ServeDll is null) throw new ArgumentException("--sample-data needs --serve-dll");
         if (!File.Exists(o.Texts)) throw new ArgumentException($"texts file {o.Texts} not found");
         return o;
     }

@@ -22,6 +22,8 @@ internal static class SosRapCli
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(SuggestCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ClusterCommand.Create());
+        root.Subcommands.Add(ThemesCommand.Create());
         return root;
     }
 

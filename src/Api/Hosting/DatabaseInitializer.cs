@@ -114,7 +114,9 @@ internal sealed partial class DatabaseInitializer(
     /// <summary>Demo users and keys; the keys are kept in <c>demo-keys.json</c> of the data directory so they survive restarts.</summary>
     private async Task<IReadOnlyList<(DemoAccount, string)>> EnsureDemoAccountsAsync(SosRapDbContext db, CancellationToken cancellationToken)
     {
-        var file = Path.Combine(Path.GetFullPath(options.Value.DataDirectory), "demo-keys.json");
+        // The data directory exists already unless the database lives elsewhere (--db with --data-dir).
+        var directory = Directory.CreateDirectory(Path.GetFullPath(options.Value.DataDirectory)).FullName;
+        var file = Path.Combine(directory, "demo-keys.json");
         var saved = new Dictionary<string, string>(StringComparer.Ordinal);
         if (File.Exists(file))
         {

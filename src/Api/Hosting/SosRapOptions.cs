@@ -21,6 +21,9 @@ internal sealed class SosRapOptions
 
     public SuggestionOptions Suggestions { get; set; } = new();
 
+    /// <summary>The analysis pipeline behind suggestions, similarity search and themes.</summary>
+    public AnalysisOptions Analysis { get; set; } = new();
+
     public RedactionOptions Redaction { get; set; } = new();
 }
 
@@ -88,4 +91,22 @@ internal sealed class SuggestionOptions
 
     [Range(0, 50)]
     public int SimilarReports { get; set; } = 5;
+}
+
+/// <summary>Whether the analysis pipeline runs in the service, and where its model lives.</summary>
+internal sealed class AnalysisOptions
+{
+    /// <summary>Off: suggestions, similarity and themes answer "not in use" (reports are stored as always).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Folder of the suggestion model (default <c>model</c> under the data directory).</summary>
+    public string? ModelDirectory { get; set; }
+
+    /// <summary>Fewest confirmed reports the suggestion model is trained on.</summary>
+    [Range(10, 1_000_000)]
+    public int MinTrainingReports { get; set; } = 30;
+
+    /// <summary>Fewest stored reports the similarity index is fitted on.</summary>
+    [Range(5, 1_000_000)]
+    public int MinIndexReports { get; set; } = 20;
 }

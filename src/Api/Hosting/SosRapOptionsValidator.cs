@@ -17,6 +17,7 @@ internal sealed class SosRapOptionsValidator(IHostEnvironment environment) : IVa
         {
             ("SosRap", options), ("SosRap:Database", options.Database), ("SosRap:Auth", options.Auth), ("SosRap:Demo", options.Demo),
             ("SosRap:Statistics", options.Statistics), ("SosRap:Suggestions", options.Suggestions),
+            ("SosRap:Analysis", options.Analysis),
         })
         {
             var results = new List<ValidationResult>();

@@ -53,7 +53,8 @@ internal static class SosRapServiceExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         services.AddTextAnalysis(settings.Redaction);
-        services.AddAnalysisPlaceholders();
+        if (settings.Analysis.Enabled) services.AddAnalysis();
+        else services.AddAnalysisPlaceholders();
         services.AddSingleton<SupportNeedCatalog>();
         services.AddSingleton<TaxonomyCache>();
         services.AddSingleton<IReportCorpus, DbReportCorpus>();
@@ -115,7 +116,22 @@ internal static class SosRapServiceExtensions
         services.AddSingleton<ILemmaIndexer, AnalyzerLemmaIndexer>();
     }
 
-    /// <summary>Suggestions, similarity and themes answer "not in use" until the analysis pipeline is plugged in here.</summary>
+    /// <summary>
+    /// The analysis pipeline: similarity search (LSA + exact index), the suggestion model and the
+    /// clusters, prepared in the background after start (<see cref="AnalysisStartup"/>).
+    /// </summary>
+    private static void AddAnalysis(this IServiceCollection services)
+    {
+        services.AddSingleton<LsaSimilarReportService>();
+        services.AddSingleton<ModelSuggestionService>();
+        services.AddSingleton<ClusteringThemeService>();
+        services.AddSingleton<ISimilarReportService>(sp => sp.GetRequiredService<LsaSimilarReportService>());
+        services.AddSingleton<ISuggestionService>(sp => sp.GetRequiredService<ModelSuggestionService>());
+        services.AddSingleton<IThemeService>(sp => sp.GetRequiredService<ClusteringThemeService>());
+        services.AddHostedService<AnalysisStartup>();
+    }
+
+    /// <summary>With <c>SosRap:Analysis:Enabled</c> off, suggestions, similarity and themes answer "not in use".</summary>
     private static void AddAnalysisPlaceholders(this IServiceCollection services)
     {
         services.AddSingleton<UnavailableAnalysis>();

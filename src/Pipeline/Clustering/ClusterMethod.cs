@@ -1,0 +1,14 @@
+namespace SosRap.Pipeline.Clustering;
+
+/// <summary>Which clusterer runs.</summary>
+public enum ClusterMethod
+{
+    /// <summary>The measured default (see docs/clustering.md).</summary>
+    Auto,
+
+    /// <summary>k-means (k-means++ seeding), k chosen by silhouette unless given.</summary>
+    KMeans,
+
+    /// <summary>Louvain communities of the k-nearest-neighbour graph; small and weakly attached groups become outliers.</summary>
+    Graph,
+}
