@@ -84,6 +84,7 @@ public sealed class ThemeAnalysis
         var distinct = withText.Select(i => string.Join(' ', termSets[i].Order(StringComparer.Ordinal))).Distinct(StringComparer.Ordinal).Count();
         float[] vectors = [];
         var dimension = 1;
+        Func<int, (int[] Labels, int Count)>? rerun = null;
         if (withText.Length == 0)
         {
             notices.Add("Ryhmiteltäviä raportteja ei ole.");
@@ -121,16 +122,30 @@ public sealed class ThemeAnalysis
             for (var r = 0; r < keep.Length; r++) labels[withText[keep[r]]] = result.Labels[r];
             clusterCount = result.ClusterCount;
             criterion = result.Criterion;
+            rerun = seed =>
+            {
+                var o = options.Clustering with { Seed = seed };
+                var again = (_clustererFactory?.Invoke(o) ?? CreateClusterer(o)).Cluster(packed, keep.Length, d, cancellationToken);
+                var full = new int[n];
+                Array.Fill(full, -1);
+                for (var r = 0; r < keep.Length; r++) full[withText[keep[r]]] = again.Labels[r];
+                return (full, again.ClusterCount);
+            };
         }
 
         progress?.Report($"kuvataan {clusterCount} ryhmää");
         var describer = new ClusterDescriber(options, _redactor);
-        var clusters = describer.Describe(reports, analyses, termSets, labels, clusterCount, vectors, dimension, novelty, previous, null, out var baseline, cancellationToken);
-        if (novelty is not null && MergeCandidates(clusters, labels, clusterCount, options.MergeThreshold, out var mergedCount))
+        List<(int Index, ThemeCluster Cluster)> clusters;
+        if (novelty is not null && rerun is not null && options.ConsensusRuns > 1)
         {
-            clusterCount = mergedCount;
-            progress?.Report($"yhdistettiin samaa uutta sanastoa käyttävät ehdokkaat: {clusterCount} ryhmää");
-            clusters = describer.Describe(reports, analyses, termSets, labels, clusterCount, vectors, dimension, novelty, previous, baseline, out _, cancellationToken);
+            progress?.Report($"etsitään uusia ilmiöitä {options.ConsensusRuns} ryhmittelyllä");
+            clusterCount = NewThemeDetector.Consensus(reports, analyses, termSets, labels, clusterCount, vectors, dimension, novelty, describer, rerun, options, out var candidateIndices, cancellationToken);
+            clusters = describer.Describe(reports, analyses, termSets, labels, clusterCount, vectors, dimension, novelty, previous, cancellationToken)
+                .Select(c => (c.Index, c.Cluster with { IsCandidateNewTheme = candidateIndices.Contains(c.Index) })).ToList();
+        }
+        else
+        {
+            clusters = NewThemeDetector.FlagAndMerge(reports, analyses, termSets, labels, ref clusterCount, vectors, dimension, novelty, previous, describer, options, cancellationToken);
         }
 
         var idOf = clusters.Select(c => c.Cluster.Id).ToArray();
@@ -151,59 +166,6 @@ public sealed class ThemeAnalysis
             .ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
         return new ThemeAnalysisResult(method, ordered, assignments, periods, unknown, criterion, notices);
-    }
-
-    /// <summary>
-    /// k-means may split one emerging theme when its reports differ in their old vocabulary (a benefit
-    /// cut for families, another for the unemployed). A flagged cluster absorbs every other cluster that
-    /// is also novel (novelty score at or above <see cref="ThemeAnalysisOptions.MergeThreshold"/>) and shares at least
-    /// <see cref="SharedBurstyTerms"/> of its top bursty terms: they describe the same new phenomenon.
-    /// Union-find; the larger cluster keeps its index. Returns whether anything was merged.
-    /// </summary>
-    private static bool MergeCandidates(List<(int Index, ThemeCluster Cluster)> clusters, int[] labels, int clusterCount, double threshold, out int mergedCount)
-    {
-        mergedCount = clusterCount;
-        var novel = clusters.Where(c => c.Cluster.Novelty is { } n && (c.Cluster.IsCandidateNewTheme || n.NoveltyScore >= threshold)).ToList();
-        if (!novel.Any(c => c.Cluster.IsCandidateNewTheme) || novel.Count < 2) return false;
-        var parent = Enumerable.Range(0, clusterCount).ToArray();
-        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
-        var sizes = new int[clusterCount];
-        foreach (var l in labels)
-        {
-            if (l >= 0) sizes[l]++;
-        }
-
-        var merged = false;
-        foreach (var a in novel.Where(c => c.Cluster.IsCandidateNewTheme))
-        {
-            var ta = a.Cluster.Novelty!.BurstyTerms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-            foreach (var b in novel)
-            {
-                if (b.Index == a.Index || b.Cluster.Novelty!.BurstyTerms.Count(t => ta.Contains(t.Term)) < SharedBurstyTerms) continue;
-                var (ra, rb) = (Find(a.Index), Find(b.Index));
-                if (ra == rb) continue;
-                if (sizes[rb] > sizes[ra] || (sizes[rb] == sizes[ra] && rb < ra)) (ra, rb) = (rb, ra);
-                parent[rb] = ra;
-                sizes[ra] += sizes[rb];
-                merged = true;
-            }
-        }
-
-        if (!merged) return false;
-        var map = new Dictionary<int, int>();
-        for (var c = 0; c < clusterCount; c++)
-        {
-            var root = Find(c);
-            if (!map.ContainsKey(root)) map[root] = map.Count;
-        }
-
-        for (var i = 0; i < labels.Length; i++)
-        {
-            if (labels[i] >= 0) labels[i] = map[Find(labels[i])];
-        }
-
-        mergedCount = map.Count;
-        return true;
     }
 
     /// <summary>Bursty terms (of the top eight) two candidate clusters must share to be merged.</summary>

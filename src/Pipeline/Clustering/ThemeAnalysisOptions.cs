@@ -42,6 +42,9 @@ public sealed record ThemeAnalysisOptions
     /// <summary>A candidate absorbs another cluster sharing its bursty terms when that cluster's novelty score is at least this (a part of the same new theme that is less novel on its own).</summary>
     public double MergeThreshold { get; init; } = 1.0;
 
+    /// <summary>Clusterings (seeds seed, seed + 1, …) whose candidate new themes are combined by majority; 1 uses the first run alone.</summary>
+    public int ConsensusRuns { get; init; } = 5;
+
     /// <summary>Smallest candidate new theme (reports), also at least 2 % of the batch.</summary>
     public int MinCandidateSize { get; init; } = 5;
 
@@ -62,6 +65,7 @@ public sealed record ThemeAnalysisOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MinCandidateSize, 1, nameof(MinCandidateSize));
         ArgumentOutOfRangeException.ThrowIfNegative(MinStrongTerms, nameof(MinStrongTerms));
         ArgumentOutOfRangeException.ThrowIfNegative(MergeThreshold, nameof(MergeThreshold));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ConsensusRuns, 1, nameof(ConsensusRuns));
         ArgumentOutOfRangeException.ThrowIfNegative(StrongBurst, nameof(StrongBurst));
         if (IdMatchThreshold is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(IdMatchThreshold), IdMatchThreshold, "must be in (0, 1]");
         ArgumentOutOfRangeException.ThrowIfLessThan(Trend.MinCount, 1, nameof(Trend));

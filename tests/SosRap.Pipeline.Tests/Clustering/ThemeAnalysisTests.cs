@@ -41,7 +41,7 @@ public sealed class ThemeAnalysisTests(VoikkoLemmatizerFixture fixture) : IClass
         var reports = new List<Report>();
         for (var t = 0; t < Themes.Length; t++)
         {
-            for (var i = 0; i < perTheme; i++) reports.Add(Make($"{year}-{t}-{i}", Themes[t], random, new DateOnly(year, 1 + (i % 12), 10)));
+            for (var i = 0; i < perTheme; i++) reports.Add(Make($"{year}-{t}-{i}", Themes[t], random, new DateOnly(year, 1 + (i % 12), 10)) with { Categories = [$"kat{t}"] });
         }
 
         if (withNewTheme)
@@ -77,13 +77,15 @@ public sealed class ThemeAnalysisTests(VoikkoLemmatizerFixture fixture) : IClass
         }
     }
 
-    [Fact]
-    public void A_burst_of_new_vocabulary_is_flagged_as_the_only_candidate_new_theme()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public void A_burst_of_new_vocabulary_is_flagged_as_the_only_candidate_new_theme(int consensusRuns)
     {
         var history = Corpus(15, withNewTheme: false, 2023, seed: 2);
         var batch = Corpus(10, withNewTheme: true, 2024, seed: 3);
         var analyzer = new TextAnalyzer(new FinnishTokenizer(), fixture.Lemmatizer, Stopwords.Default);
-        var result = new ThemeAnalysis(analyzer).Run(batch, new ThemeAnalysisOptions(), ReportHistory.FromReports(history, analyzer, Ct), cancellationToken: Ct);
+        var result = new ThemeAnalysis(analyzer).Run(batch, new ThemeAnalysisOptions { ConsensusRuns = consensusRuns }, ReportHistory.FromReports(history, analyzer, Ct), cancellationToken: Ct);
         var candidate = Assert.Single(result.Candidates);
         var planted = batch.Where(r => r.Id.Contains("-new-", StringComparison.Ordinal)).Select(r => r.Id).ToHashSet();
         Assert.True(candidate.Members.Count(planted.Contains) >= 9, $"candidate holds {candidate.Members.Count(planted.Contains)} of 10 planted reports");
@@ -92,8 +94,10 @@ public sealed class ThemeAnalysisTests(VoikkoLemmatizerFixture fixture) : IClass
         Assert.Contains(evidence.BurstyTerms, b => NewTheme.Contains(b.Term) && b.HistoryShare == 0);
         Assert.Equal(new DateOnly(2024, 7, 12), evidence.FirstSeen);
         Assert.NotNull(evidence.HistoryNeighborSimilarity);
-        // Established themes have a novelty score, but none is flagged.
+        // Established themes have a novelty score, but none is flagged; each fits the history category of its words best.
         Assert.All(result.Clusters.Where(c => c != candidate), c => Assert.False(c.IsCandidateNewTheme));
+        Assert.All(result.Clusters.Where(c => c != candidate), c =>
+            Assert.Equal("kat" + c.Members[0].Split('-')[1], c.Novelty!.BestCategory!.Category));
     }
 
     [Fact]
