@@ -115,6 +115,44 @@ public sealed class ClusterCommandTests
     }
 
     [Fact]
+    public async Task Themes_with_a_model_trained_by_train_uses_its_redacted_history()
+    {
+        using var dir = new TempFolder();
+        var lines = await File.ReadAllLinesAsync(Sample(), Ct);
+        var old = lines.Where(l => JsonDocument.Parse(l).RootElement.GetProperty("reported_at").GetString()!.StartsWith("2024", StringComparison.Ordinal)).ToArray();
+        var recent = lines.Except(old).ToArray();
+        var history = dir.Write("old.jsonl", string.Join('\n', old) + "\n");
+        var batch = dir.Write("new.jsonl", string.Join('\n', recent) + "\n");
+        var model = dir.File("model");
+        var (trainCode, _, trainError) = await CliHarness.InProcessAsync("train", "--input", history, "--taxonomy", SuggestVerbsTests.Data("taxonomy.json"), "--model", model, "--folds", "3");
+        Assert.True(trainCode == 0, trainError);
+
+        // The model directory keeps the training reports as history, redacted: a report of the
+        // sample data that holds a phone number or a personal identity code keeps none of it.
+        var stored = await File.ReadAllLinesAsync(Path.Combine(model, "history.jsonl"), Ct);
+        Assert.Equal(old.Length, stored.Length);
+        var pii = old.Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(r => r.TryGetProperty("contains_pii", out var c) && c.ValueKind == JsonValueKind.True)
+            .Select(r => r.GetProperty("id").GetString()!).ToHashSet();
+        Assert.NotEmpty(pii);
+        foreach (var line in stored)
+        {
+            var row = JsonDocument.Parse(line).RootElement;
+            if (!pii.Contains(row.GetProperty("id").GetString()!)) continue;
+            var text = row.GetProperty("phenomenon").GetString() + " " + row.GetProperty("proposal").GetString();
+            Assert.Contains("[", text, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\b0\d{2}[ -]?\d{3}[ -]?\d{3,4}\b|\d{6}[-+A]\d{3}[0-9A-Y]", text);
+        }
+
+        var (code, output, error) = await CliHarness.InProcessAsync("themes", "--model", model, "--input", batch, "--json");
+        Assert.True(code == 0, error);
+        var candidate = Assert.Single(JsonDocument.Parse(output).RootElement.EnumerateArray());
+        var theme = recent.ToDictionary(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()!, l => JsonDocument.Parse(l).RootElement.GetProperty("theme").GetString());
+        var members = candidate.GetProperty("members").EnumerateArray().Select(m => theme[m.GetString()!]).ToList();
+        Assert.True(members.Count(t => t == "pankkipalvelujen_katoaminen") >= 0.8 * members.Count);
+    }
+
+    [Fact]
     public async Task Bad_arguments_are_named_in_Finnish()
     {
         using var dir = new TempFolder();

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using SosRap.Pipeline;
 using SosRap.Pipeline.IO;
 using SosRap.Pipeline.Suggestions;
+using SosRap.Pipeline.Text.Pii;
 
 namespace SosRap.Api.Cli;
 
@@ -13,6 +14,9 @@ namespace SosRap.Api.Cli;
 /// </summary>
 internal static class TrainCommand
 {
+    /// <summary>The redacted training reports in the model directory: the history that <c>sosrap themes --model</c> reads.</summary>
+    internal const string HistoryFileName = "history.jsonl";
+
     internal sealed record Request(string Input, string Taxonomy, string Model, string Embedder = "tfidf", int Folds = 5, int Seed = 42, string? VoikkoPath = null);
 
     public static Command Create()
@@ -51,6 +55,15 @@ internal static class TrainCommand
             var options = new SuggestionTrainingOptions { Folds = request.Folds, Seed = request.Seed, VoikkoPath = request.VoikkoPath, Feedback = feedback, SourceName = request.Input };
             using var model = await Task.Run(() => SuggestionModel.Train(reports, taxonomy, options, new StageProgress(log), cancellationToken), cancellationToken).ConfigureAwait(false);
             await model.SaveAsync(request.Model, cancellationToken).ConfigureAwait(false);
+            // The training reports, redacted, are the model's history for new-theme detection (sosrap themes --model DIR).
+            var redactor = new PiiRedactor();
+            var history = reports.Select(r => r with
+            {
+                Phenomenon = redactor.Redact(r.Phenomenon).Text,
+                Proposal = redactor.Redact(r.Proposal).Text,
+                ContainsPii = null,
+            });
+            await ReportWriter.WriteFileAsync(Path.Combine(request.Model, HistoryFileName), history, cancellationToken: cancellationToken).ConfigureAwait(false);
             var m = model.Manifest;
             await output.WriteLineAsync($"malli tallennettu: {request.Model}").ConfigureAwait(false);
             if (m.Knn is { } knn)
