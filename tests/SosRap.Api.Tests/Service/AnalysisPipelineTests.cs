@@ -97,7 +97,13 @@ public sealed class AnalysisPipelineTests(PipelineService fixture) : ServiceTest
         Assert.Contains(lemmas, l => l.Contains("vuokra", StringComparison.Ordinal) || l.Contains("asun", StringComparison.Ordinal));
         var evidence = suggestions.First(s => s.Category == "asuminen").Reports;
         Assert.NotEmpty(evidence);
-        Assert.All(evidence, id => Assert.Contains("asuminen", GoldCategories[id]));
+        foreach (var id in evidence)
+        {
+            // Evidence may also be a report an earlier test of this class submitted and had confirmed.
+            var categories = GoldCategories.TryGetValue(id, out var gold) ? gold
+                : (await Fx.Client("group").GetJsonAsync($"/api/reports/{id}", Ct)).Body["categories"]!.AsArray().Select(c => c!.GetValue<string>()).ToArray();
+            Assert.Contains("asuminen", categories);
+        }
         Assert.StartsWith("sosrap-", reply.Body["model_version"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
@@ -138,9 +144,19 @@ public sealed class AnalysisPipelineTests(PipelineService fixture) : ServiceTest
         using var again = new ModelSuggestionService(Fx.App.Services.GetRequiredService<IReportCorpus>(),
             Fx.App.Services.GetRequiredService<IServiceScopeFactory>(), Fx.App.Services.GetRequiredService<IOptions<SosRapOptions>>(),
             factory.CreateLogger<ModelSuggestionService>());
+        // Earlier tests of this class may have confirmed reports since the fixture trained its model,
+        // so this start may rightly retrain (the data changed); the start after it must not.
         await again.StartAsync(Ct);
         Assert.True(again.Status.Available, again.Status.Reason);
-        Assert.Equal(first, again.Status.ModelVersion);
+        Assert.NotNull(first);
+        logs = new CapturingLoggerProvider();
+        using var factory2 = new LoggerFactory([logs]);
+        using var third = new ModelSuggestionService(Fx.App.Services.GetRequiredService<IReportCorpus>(),
+            Fx.App.Services.GetRequiredService<IServiceScopeFactory>(), Fx.App.Services.GetRequiredService<IOptions<SosRapOptions>>(),
+            factory2.CreateLogger<ModelSuggestionService>());
+        await third.StartAsync(Ct);
+        Assert.True(third.Status.Available, third.Status.Reason);
+        Assert.Equal(again.Status.ModelVersion, third.Status.ModelVersion);
         Assert.Contains(logs.Lines, l => l.Contains("Suggestion model loaded", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains("training started", StringComparison.Ordinal));
     }
