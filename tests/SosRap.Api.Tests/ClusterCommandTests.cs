@@ -153,6 +153,29 @@ public sealed class ClusterCommandTests
     }
 
     [Fact]
+    public async Task A_date_range_clusters_only_the_reports_dated_within_it()
+    {
+        using var dir = new TempFolder();
+        var expected = (await File.ReadAllLinesAsync(Sample(), Ct))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(r => string.CompareOrdinal(r.GetProperty("reported_at").GetString(), "2024-07-01") >= 0
+                && string.CompareOrdinal(r.GetProperty("reported_at").GetString(), "2024-12-31") <= 0)
+            .Select(r => r.GetProperty("id").GetString()!).ToHashSet();
+        Assert.NotEmpty(expected);
+        var (code, _, error) = await CliHarness.InProcessAsync("cluster", "--input", Sample(), "--output", dir.File("a.jsonl"), "--from", "2024-07-01", "--to", "2024-12-31");
+        Assert.True(code == 0, error);
+        var ids = (await File.ReadAllLinesAsync(dir.File("a.jsonl"), Ct)).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()!).ToHashSet();
+        Assert.Equal(expected, ids);
+
+        (code, _, error) = await CliHarness.ProcessAsync("cluster", "--input", Sample(), "--output", dir.File("b.jsonl"), "--from", "2030-01-01");
+        Assert.Equal(2, code);
+        Assert.Contains("aikavälillä ei ole yhtään raporttia", error, StringComparison.Ordinal);
+        (code, _, error) = await CliHarness.ProcessAsync("cluster", "--input", Sample(), "--output", dir.File("b.jsonl"), "--to", "31.12.2024");
+        Assert.Equal(2, code);
+        Assert.Contains("--to", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_arguments_are_named_in_Finnish()
     {
         using var dir = new TempFolder();

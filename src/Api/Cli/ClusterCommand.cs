@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SosRap.Pipeline;
 using SosRap.Pipeline.Clustering;
 
 namespace SosRap.Api.Cli;
@@ -10,7 +11,8 @@ namespace SosRap.Api.Cli;
 /// </summary>
 internal static class ClusterCommand
 {
-    internal sealed record Request(string Input, ThemeCommandSupport.Outputs Outputs, ThemeAnalysisOptions Options, string? History, string? Previous, string? VoikkoPath);
+    internal sealed record Request(string Input, ThemeCommandSupport.Outputs Outputs, ThemeAnalysisOptions Options, string? History, string? Previous, string? VoikkoPath,
+        DateOnly? From = null, DateOnly? To = null);
 
     public static Command Create()
     {
@@ -27,9 +29,11 @@ internal static class ClusterCommand
         var model = new Option<string?>("--model") { Description = "Koulutettu mallihakemisto (historiana; katso docs/clustering.md)" };
         var format = new Option<string>("--format") { Description = "Tulosmuoto: jsonl tai parquet", DefaultValueFactory = _ => "jsonl" };
         var voikkoPath = new Option<string?>("--voikko-path") { Description = "Voikon sanakirjahakemisto" };
+        var from = new Option<string?>("--from") { Description = "Vain raportit tästä päivästä alkaen (VVVV-KK-PP)" };
+        var to = new Option<string?>("--to") { Description = "Vain raportit tähän päivään asti (VVVV-KK-PP, mukaan lukien)" };
         var command = new Command("cluster", "Ryhmittelee raportit teemoiksi: avainsanat, edustavat raportit, määrät jaksoittain ja trendit.")
         {
-            input, output, clusters, html, method, k, seed, period, previous, history, model, format, voikkoPath,
+            input, output, clusters, html, method, k, seed, period, previous, history, model, format, from, to, voikkoPath,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -38,7 +42,10 @@ internal static class ClusterCommand
             var request = new Request(parseResult.GetRequiredValue(input),
                 new ThemeCommandSupport.Outputs(parseResult.GetRequiredValue(output), parseResult.GetValue(clusters), parseResult.GetValue(html),
                     ThemeCommandSupport.Format(parseResult.GetRequiredValue(format))),
-                options, ModelHistory.Resolve(parseResult.GetValue(model), parseResult.GetValue(history)), parseResult.GetValue(previous), parseResult.GetValue(voikkoPath));
+                options, ModelHistory.Resolve(parseResult.GetValue(model), parseResult.GetValue(history)), parseResult.GetValue(previous), parseResult.GetValue(voikkoPath),
+                ThemeCommandSupport.Date(parseResult.GetValue(from), "--from"), ThemeCommandSupport.Date(parseResult.GetValue(to), "--to"));
+            if (request.From > request.To)
+                throw new InputException($"--from ({request.From:yyyy-MM-dd}) on myöhemmin kuin --to ({request.To:yyyy-MM-dd})", field: "--from");
             return RunAsync(request, parseResult.InvocationConfiguration.Error, cancellationToken);
         });
         return command;
@@ -47,6 +54,16 @@ internal static class ClusterCommand
     internal static async Task<int> RunAsync(Request request, TextWriter error, CancellationToken cancellationToken)
     {
         var reports = await ThemeCommandSupport.ReadAsync(request.Input, cancellationToken).ConfigureAwait(false);
+        if (request.From is not null || request.To is not null)
+        {
+            // A date range keeps the reports dated within it; undated reports cannot be placed in it.
+            var all = reports.Count;
+            reports = reports.Where(r => r.ReportedAt is { } d && (request.From is null || d >= request.From) && (request.To is null || d <= request.To)).ToList();
+            await error.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"sosrap: aikaväli {request.From:yyyy-MM-dd}–{request.To:yyyy-MM-dd}: {reports.Count} / {all} raporttia mukana")).ConfigureAwait(false);
+            if (reports.Count == 0) throw new InputException("aikavälillä ei ole yhtään raporttia", request.Input, field: "--from/--to");
+        }
+
         var historyReports = request.History is null ? null : await ThemeCommandSupport.ReadAsync(request.History, cancellationToken).ConfigureAwait(false);
         var previous = request.Previous is null ? null : await ClusterFiles.ReadPreviousAsync(request.Previous, cancellationToken).ConfigureAwait(false);
         var (lemmatizer, analyzer) = await ThemeCommandSupport.AnalyzerAsync(request.VoikkoPath, error).ConfigureAwait(false);

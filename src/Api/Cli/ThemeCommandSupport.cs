@@ -44,6 +44,12 @@ internal static class ThemeCommandSupport
         }
     }
 
+    /// <summary>An ISO date option (<c>--from</c>, <c>--to</c>), or null when not given.</summary>
+    public static DateOnly? Date(string? value, string option) =>
+        value is null ? null
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date
+        : throw new InputException($"päivämäärä '{value}' ei ole muotoa VVVV-KK-PP", field: option);
+
     public static async Task<List<Report>> ReadAsync(string path, CancellationToken cancellationToken)
     {
         var (reports, _) = await ReportReader.ReadFileAsync(path, new ReportReadOptions { InvalidRows = InvalidRowPolicy.Fail }, cancellationToken: cancellationToken)
