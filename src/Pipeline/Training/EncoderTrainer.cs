@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using SosRap.Pipeline.Embeddings.Encoder;
+using SosRap.Pipeline.Evaluation;
 using SosRap.Pipeline.Text;
 using SosRap.Training.Evaluation;
 using TorchSharp;
@@ -10,7 +11,7 @@ using static TorchSharp.torch;
 namespace SosRap.Training;
 
 /// <summary>The result of a training run: the model and how it got there.</summary>
-internal sealed record TrainingResult(EncoderModel Model, IReadOnlyList<TrainingProgress> History, int BestEpoch, RankingScores? BestValidation,
+internal sealed record TrainingResult(EncoderModel Model, IReadOnlyList<TrainingProgress> History, int BestEpoch, SuggestionScores? BestValidation,
     int TrainingReports, int ValidationReports, TimeSpan Elapsed);
 
 /// <summary>
@@ -60,7 +61,7 @@ internal sealed class EncoderTrainer
 
         Fitted fitted;
         int bestEpoch;
-        RankingScores? best = null;
+        SuggestionScores? best = null;
         if (validation.Count > 0)
         {
             var selection = Fit(training, validation, categoryIds.Count, _options.MaxEpochs, "select", reporter, clock, cancellationToken);
@@ -107,7 +108,7 @@ internal sealed class EncoderTrainer
     }
 
     private sealed record Fitted(EncoderFeatures Features, float[] Table, float[]? ProjectionWeight, float[]? ProjectionBias,
-        float[] ClassifierWeight, float[] ClassifierBias, int BestEpoch, RankingScores? Best);
+        float[] ClassifierWeight, float[] ClassifierBias, int BestEpoch, SuggestionScores? Best);
 
     private Fitted Fit(List<TrainingDocument> training, List<TrainingDocument> validation, int categories, int epochs, string phase, Progress reporter,
         Stopwatch clock, CancellationToken cancellationToken)
@@ -122,7 +123,7 @@ internal sealed class EncoderTrainer
         var references = training.Where(d => d.Labelled).ToList();
 
         var bestEpoch = epochs;
-        RankingScores? best = null;
+        SuggestionScores? best = null;
         Dictionary<string, Tensor>? bestState = null;
         var sinceBest = 0;
         try
@@ -147,12 +148,12 @@ internal sealed class EncoderTrainer
                 }
 
                 steps = Math.Max(1, steps);
-                RankingScores? scores = null;
+                SuggestionScores? scores = null;
                 var improved = false;
                 if (validation.Count > 0)
                 {
                     scores = Validate(network, features, references, validation, categories);
-                    if (best is null || scores.F1At3 > best.F1At3 || (scores.F1At3 == best.F1At3 && scores.NdcgAt5 > best.NdcgAt5))
+                    if (best is null || scores.F1AtK > best.F1AtK || (scores.F1AtK == best.F1AtK && scores.NdcgAt5 > best.NdcgAt5))
                     {
                         best = scores;
                         bestEpoch = epoch;
@@ -251,7 +252,7 @@ internal sealed class EncoderTrainer
         return (loss.item<float>(), supervised, contrastive);
     }
 
-    private RankingScores Validate(EncoderNetwork network, EncoderFeatures features, List<TrainingDocument> references, List<TrainingDocument> validation,
+    private SuggestionScores Validate(EncoderNetwork network, EncoderFeatures features, List<TrainingDocument> references, List<TrainingDocument> validation,
         int categories)
     {
         var d = _options.Dimension;
@@ -261,7 +262,7 @@ internal sealed class EncoderTrainer
         return RankingScores.Score(validation.Select(v => v.Labels).ToList(), ranked);
     }
 
-    private Fitted Export(EncoderNetwork network, EncoderFeatures features, int bestEpoch, RankingScores? best)
+    private Fitted Export(EncoderNetwork network, EncoderFeatures features, int bestEpoch, SuggestionScores? best)
     {
         var (table, projectionWeight, projectionBias, classifierWeight, classifierBias) = Weights(network, features, _options.RowWidth);
         return new Fitted(features, table, projectionWeight, projectionBias, classifierWeight, classifierBias, bestEpoch, best);
@@ -299,7 +300,7 @@ internal sealed class EncoderTrainer
             Values(network.Classifier!.weight!), Values(network.Classifier!.bias!));
     }
 
-    private string TrainingInfo(int bestEpoch, RankingScores? best, int reports, int labelledReports, int validationReports)
+    private string TrainingInfo(int bestEpoch, SuggestionScores? best, int reports, int labelledReports, int validationReports)
     {
         var o = _options;
         var f = o.Features;
@@ -332,7 +333,7 @@ internal sealed class EncoderTrainer
                 w.WriteStartObject("validation");
                 w.WriteString("metric", string.Create(CultureInfo.InvariantCulture, $"knn{o.Neighbours}_f1@3"));
                 w.WriteNumber("p@1", Math.Round(best.PrecisionAt1, 4));
-                w.WriteNumber("f1@3", Math.Round(best.F1At3, 4));
+                w.WriteNumber("f1@3", Math.Round(best.F1AtK, 4));
                 w.WriteNumber("ndcg@5", Math.Round(best.NdcgAt5, 4));
                 w.WriteEndObject();
             }

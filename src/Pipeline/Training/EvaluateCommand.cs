@@ -119,7 +119,7 @@ internal static class EvaluateCommand
                 await PredictionFiles.WriteSuggestionsAsync(suggestionsPath!, records.ToAsyncEnumerable(), cancellationToken: cancellationToken).ConfigureAwait(false);
                 var scores = RankingScores.Score(queries.Select(d => d.Labels).ToList(), ranked);
                 await error.WriteLineAsync(string.Create(Fi,
-                    $"ehdotukset: {records.Count} raporttia → {suggestionsPath}; P@1 {scores.PrecisionAt1:0.000} F1@3 {scores.F1At3:0.000} NDCG@5 {scores.NdcgAt5:0.000} ({scores.Count} luokiteltua)"))
+                    $"ehdotukset: {records.Count} raporttia → {suggestionsPath}; P@1 {scores.PrecisionAt1:0.000} F1@3 {scores.F1AtK:0.000} NDCG@5 {scores.NdcgAt5:0.000} ({scores.Reports} luokiteltua)"))
                     .ConfigureAwait(false);
             }
 

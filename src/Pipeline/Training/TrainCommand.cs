@@ -165,7 +165,7 @@ internal static class TrainCommand
             .ConfigureAwait(false);
         var f = result.Model.Features;
         var validationText = result.BestValidation is { } b
-            ? string.Create(Fi, $", validointi (kierros {result.BestEpoch}) P@1 {b.PrecisionAt1:0.000} F1@3 {b.F1At3:0.000}")
+            ? string.Create(Fi, $", validointi (kierros {result.BestEpoch}) P@1 {b.PrecisionAt1:0.000} F1@3 {b.F1AtK:0.000}")
             : "";
         await stdout.WriteLineAsync(string.Create(Fi,
             $"Enkooderi kirjoitettu: {file} (d={result.Model.Dimension}, sanasto {f.Vocabulary.Count}, n-grammilokeroita käytössä {f.KnownBucketCount}/{f.KnownBuckets.Length}, {result.TrainingReports} raporttia{validationText}, {clock.Elapsed.TotalSeconds:0.0} s)"))
@@ -200,7 +200,7 @@ internal static class TrainCommand
                 if (p.Validation is { } v)
                 {
                     w.WriteNumber("p@1", Math.Round(v.PrecisionAt1, 4));
-                    w.WriteNumber("f1@3", Math.Round(v.F1At3, 4));
+                    w.WriteNumber("f1@3", Math.Round(v.F1AtK, 4));
                     w.WriteNumber("ndcg@5", Math.Round(v.NdcgAt5, 4));
                 }
 
@@ -222,7 +222,7 @@ internal static class TrainCommand
         {
             var phase = p.Phase switch { "select" => "valinta", "refit" => "uudelleen", _ => "opetus" };
             var validation = p.Validation is { } v
-                ? string.Create(Fi, $"  validointi P@1 {v.PrecisionAt1:0.000} F1@3 {v.F1At3:0.000} NDCG@5 {v.NdcgAt5:0.000}{(p.Improved ? " *" : "")}")
+                ? string.Create(Fi, $"  validointi P@1 {v.PrecisionAt1:0.000} F1@3 {v.F1AtK:0.000} NDCG@5 {v.NdcgAt5:0.000}{(p.Improved ? " *" : "")}")
                 : "";
             writer.WriteLine(string.Create(Fi,
                 $"{phase} kierros {p.Epoch,3}/{p.Epochs}  häviö {p.Loss:0.0000} (luokat {p.SupervisedLoss:0.0000}, kontrastiivinen {p.ContrastiveLoss:0.0000}){validation}  {p.Elapsed.TotalSeconds:0.0} s"));

@@ -1,4 +1,4 @@
-using SosRap.Training.Evaluation;
+using SosRap.Pipeline.Evaluation;
 
 namespace SosRap.Training;
 
@@ -13,4 +13,4 @@ namespace SosRap.Training;
 /// <param name="Improved">True when this epoch has the best held-out score so far.</param>
 /// <param name="Elapsed">Time since training started.</param>
 internal sealed record TrainingProgress(string Phase, int Epoch, int Epochs, double Loss, double SupervisedLoss, double ContrastiveLoss,
-    RankingScores? Validation, bool Improved, TimeSpan Elapsed);
+    SuggestionScores? Validation, bool Improved, TimeSpan Elapsed);
