@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
 using SosRap.Pipeline.Clustering;
 using SosRap.Pipeline.IO;
 using SosRap.Pipeline.Text;
@@ -27,7 +24,7 @@ internal static class MlNetComparison
             var x = new float[n * 20];
             for (var i = 0; i < x.Length; i++) x[i] = (float)random.NextDouble() + (i / 20 % 30 == i % 20 ? 3f : 0f);
             Time(output, "sosrap", n, k, () => new KMeansClusterer(new ClusteringOptions { Clusters = k, Restarts = 1 }).Cluster(x, n, 20));
-            Time(output, "mlnet", n, k, () => new MlNetKMeans(k, 42).Cluster(x, n, 20));
+            Time(output, "mlnet", n, k, () => KMeansClusterer.MlNet(new ClusteringOptions { Clusters = k, Seed = 42 }).Cluster(x, n, 20));
             return 0;
         }
 
@@ -41,7 +38,7 @@ internal static class MlNetComparison
             foreach (var (name, factory) in new (string, Func<ClusteringOptions, IClusterer>)[]
                      {
                          ("sosrap", o => new KMeansClusterer(o with { Clusters = k })),
-                         ("mlnet", o => new MlNetKMeans(k, o.Seed)),
+                         ("mlnet", o => KMeansClusterer.MlNet(o with { Clusters = k })),
                      })
             {
                 var watch = Stopwatch.StartNew();
@@ -59,41 +56,5 @@ internal static class MlNetComparison
         var watch = Stopwatch.StartNew();
         var result = run();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: n={n} k={k} clusters={result.ClusterCount} time={watch.Elapsed.TotalSeconds:0.00}s"));
-    }
-
-    /// <summary>ML.NET's k-means (k-means++ initialisation) behind <see cref="IClusterer"/>; one run, seeded through the MLContext.</summary>
-    private sealed class MlNetKMeans(int k, int seed) : IClusterer
-    {
-        public string Name => "mlnet-kmeans";
-
-        public ClusterLabels Cluster(float[] vectors, int count, int dimension, CancellationToken cancellationToken = default)
-        {
-            var ml = new MLContext(seed);
-            var schema = SchemaDefinition.Create(typeof(Row));
-            schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
-            var rows = Enumerable.Range(0, count).Select(i => new Row { Features = vectors.AsSpan(i * dimension, dimension).ToArray() }).ToList();
-            var data = ml.Data.LoadFromEnumerable(rows, schema);
-            var trainer = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options
-            {
-                NumberOfClusters = k,
-                FeatureColumnName = nameof(Row.Features),
-                InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
-                MaximumNumberOfIterations = 100,
-                NumberOfThreads = 1,
-            });
-            var model = trainer.Fit(data);
-            var labels = ml.Data.CreateEnumerable<Prediction>(model.Transform(data), reuseRowObject: false).Select(p => (int)p.PredictedLabel - 1).ToArray();
-            return new ClusterLabels(labels, k, new Dictionary<int, double>());
-        }
-    }
-
-    private sealed class Row
-    {
-        public float[] Features { get; set; } = [];
-    }
-
-    private sealed class Prediction
-    {
-        public uint PredictedLabel { get; set; }
     }
 }

@@ -20,7 +20,7 @@ internal static class ClusterCommand
         var output = new Option<string>("--output") { Description = "Ryhmäjako: yksi {\"id\",\"cluster\"} raporttia kohden (\"-1\" = ei ryhmää)", Required = true };
         var clusters = new Option<string?>("--clusters") { Description = "Ryhmien kuvaukset (avainsanat, edustavat raportit, jaksot, trendi)" };
         var html = new Option<string?>("--html") { Description = "Analyytikon HTML-sivu (yksi itsenäinen tiedosto)" };
-        var method = new Option<string>("--method") { Description = "Menetelmä: auto, kmeans tai graph", DefaultValueFactory = _ => "auto" };
+        var method = new Option<string>("--method") { Description = "Menetelmä: auto, kmeans, graph tai mlnet-kmeans (ML.NET:n k-means)", DefaultValueFactory = _ => "auto" };
         var k = new Option<int?>("--k") { Description = "Ryhmien määrä k-meansille (oletus: valitaan automaattisesti siluetilla)" };
         var seed = new Option<int>("--seed") { Description = "Siemenluku", DefaultValueFactory = _ => new ClusteringOptions().Seed };
         var period = new Option<string>("--period") { Description = "Jakso: half-year, quarter tai year", DefaultValueFactory = _ => "half-year" };

@@ -18,7 +18,8 @@ internal static class ThemeCommandSupport
         "auto" => ClusterMethod.Auto,
         "kmeans" => ClusterMethod.KMeans,
         "graph" => ClusterMethod.Graph,
-        _ => throw new InputException($"tuntematon menetelmä '{value}'; sallitut: auto, kmeans, graph", field: "--method"),
+        "mlnet-kmeans" => ClusterMethod.MlNetKMeans,
+        _ => throw new InputException($"tuntematon menetelmä '{value}'; sallitut: auto, kmeans, graph, mlnet-kmeans", field: "--method"),
     };
 
     public static PeriodScheme Period(string value) =>

@@ -23,7 +23,7 @@ internal static class ThemesCommand
         var output = new Option<string?>("--output") { Description = "Uusien raporttien ryhmäjako ({\"id\",\"cluster\"})" };
         var clusters = new Option<string?>("--clusters") { Description = "Ryhmien kuvaukset uutuusnäyttöineen" };
         var html = new Option<string?>("--html") { Description = "Analyytikon HTML-sivu" };
-        var method = new Option<string>("--method") { Description = "Menetelmä: auto, kmeans tai graph", DefaultValueFactory = _ => "auto" };
+        var method = new Option<string>("--method") { Description = "Menetelmä: auto, kmeans, graph tai mlnet-kmeans (ML.NET:n k-means)", DefaultValueFactory = _ => "auto" };
         var k = new Option<int?>("--k") { Description = "Ryhmien määrä (oletus: automaattinen)" };
         var seed = new Option<int>("--seed") { Description = "Siemenluku", DefaultValueFactory = _ => new ClusteringOptions().Seed };
         var period = new Option<string>("--period") { Description = "Jakso: half-year, quarter tai year", DefaultValueFactory = _ => "half-year" };

@@ -11,4 +11,7 @@ public enum ClusterMethod
 
     /// <summary>Louvain communities of the k-nearest-neighbour graph; small and weakly attached groups become outliers.</summary>
     Graph,
+
+    /// <summary>k chosen by silhouette as for <see cref="KMeans"/>, each fit by ML.NET's <c>KMeansTrainer</c>.</summary>
+    MlNetKMeans,
 }

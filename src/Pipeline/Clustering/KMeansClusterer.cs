@@ -12,13 +12,41 @@ namespace SosRap.Pipeline.Clustering;
 /// </summary>
 public sealed class KMeansClusterer : IClusterer
 {
-    private readonly ClusteringOptions _options;
+    /// <summary>One k-means fit: rows, count, dimension, k, restarts → a cluster per row.</summary>
+    private delegate int[] Fitter(float[] vectors, int count, int dimension, int k, int restarts, CancellationToken cancellationToken);
 
-    /// <summary>Creates the clusterer; invalid options throw now.</summary>
-    public KMeansClusterer(ClusteringOptions? options = null) => _options = (options ?? new ClusteringOptions()).Validate();
+    private readonly ClusteringOptions _options;
+    private readonly Fitter _fit;
+
+    /// <summary>Creates the clusterer with SosRap's own k-means; invalid options throw now.</summary>
+    public KMeansClusterer(ClusteringOptions? options = null)
+    {
+        _options = (options ?? new ClusteringOptions()).Validate();
+        _fit = (x, n, d, k, restarts, ct) => KMeans.Run(x, n, d, k, _options.Seed, restarts, _options.MaxIterations, ct).Labels;
+        Name = "kmeans";
+    }
+
+    private KMeansClusterer(ClusteringOptions? options, string name, Fitter fit)
+    {
+        _options = (options ?? new ClusteringOptions()).Validate();
+        _fit = fit;
+        Name = name;
+    }
+
+    /// <summary>
+    /// The same choice of k with ML.NET's <c>KMeansTrainer</c> (k-means++ initialisation, one run per
+    /// k, seeded through the <c>MLContext</c>) doing each fit: the measured alternative to SosRap's
+    /// own k-means (docs/clustering.md).
+    /// </summary>
+    public static KMeansClusterer MlNet(ClusteringOptions? options = null)
+    {
+        var validated = (options ?? new ClusteringOptions()).Validate();
+        return new KMeansClusterer(validated, "mlnet-kmeans",
+            (x, n, d, k, _, ct) => MlNetKMeans.Fit(x, n, d, k, validated.Seed, validated.MaxIterations, ct));
+    }
 
     /// <inheritdoc />
-    public string Name => "kmeans";
+    public string Name { get; }
 
     /// <inheritdoc />
     public ClusterLabels Cluster(float[] vectors, int count, int dimension, CancellationToken cancellationToken = default)
@@ -28,8 +56,8 @@ public sealed class KMeansClusterer : IClusterer
         if (count == 0) return new ClusterLabels([], 0, new Dictionary<int, double>());
         if (_options.Clusters is { } fixedK)
         {
-            var fit = KMeans.Run(vectors, count, dimension, Math.Min(fixedK, count), _options.Seed, _options.Restarts, _options.MaxIterations, cancellationToken);
-            return new ClusterLabels(fit.Labels, Math.Min(fixedK, count), new Dictionary<int, double>());
+            var labels = _fit(vectors, count, dimension, Math.Min(fixedK, count), _options.Restarts, cancellationToken);
+            return new ClusterLabels(labels, Math.Min(fixedK, count), new Dictionary<int, double>());
         }
 
         var maxK = Math.Min(_options.MaxClusters, count / _options.MinClusterSize);
@@ -44,26 +72,26 @@ public sealed class KMeansClusterer : IClusterer
             var sub = new float[sample.Length * dimension];
             for (var s = 0; s < sample.Length; s++) vectors.AsSpan(sample[s] * dimension, dimension).CopyTo(sub.AsSpan(s * dimension, dimension));
             var (k, criterion) = ChooseK(sub, sample.Length, dimension, minK, maxK, cancellationToken, out _);
-            var fit = KMeans.Run(vectors, count, dimension, k, _options.Seed, Math.Min(_options.Restarts, 3), _options.MaxIterations, cancellationToken);
-            return new ClusterLabels(fit.Labels, k, criterion);
+            var labels = _fit(vectors, count, dimension, k, Math.Min(_options.Restarts, 3), cancellationToken);
+            return new ClusterLabels(labels, k, criterion);
         }
 
         var (bestK, scores) = ChooseK(vectors, count, dimension, minK, maxK, cancellationToken, out var best);
-        return new ClusterLabels(best.Labels, bestK, scores);
+        return new ClusterLabels(best, bestK, scores);
     }
 
     private (int K, IReadOnlyDictionary<int, double> Criterion) ChooseK(float[] vectors, int count, int dimension, int minK, int maxK, CancellationToken cancellationToken,
-        out KMeans.Fit bestFit)
+        out int[] bestLabels)
     {
         var sample = Enumerable.Range(0, count).ToArray();
         var scores = new SortedDictionary<int, double>();
-        KMeans.Fit? best = null;
+        int[]? best = null;
         var bestK = minK;
         var bestScore = double.NegativeInfinity;
         for (var k = minK; k <= maxK; k++)
         {
-            var fit = KMeans.Run(vectors, count, dimension, k, _options.Seed, _options.Restarts, _options.MaxIterations, cancellationToken);
-            var score = Silhouette.Mean(vectors, dimension, fit.Labels, sample, k);
+            var fit = _fit(vectors, count, dimension, k, _options.Restarts, cancellationToken);
+            var score = Silhouette.Mean(vectors, dimension, fit, sample, k);
             scores[k] = score;
             if (score > bestScore + 1e-12)
             {
@@ -73,7 +101,7 @@ public sealed class KMeansClusterer : IClusterer
             }
         }
 
-        bestFit = best!;
+        bestLabels = best!;
         return (bestK, scores);
     }
 

@@ -42,6 +42,7 @@ public sealed class ThemeAnalysis
         return options.Method switch
         {
             ClusterMethod.Graph => new GraphClusterer(options),
+            ClusterMethod.MlNetKMeans => KMeansClusterer.MlNet(options),
             _ => new KMeansClusterer(options),
         };
     }

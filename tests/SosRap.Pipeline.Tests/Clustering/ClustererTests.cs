@@ -28,6 +28,20 @@ public sealed class ClustererTests
         Assert.Equal(result.Criterion.Values.Max(), result.Criterion[planted]);
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(6)]
+    public void MlNet_kmeans_with_auto_k_picks_the_planted_number_of_clusters(int planted)
+    {
+        var (x, truth) = Planted.Make(planted, perCluster: 15, dimension: 20, noise: 0, seed: planted);
+        var clusterer = KMeansClusterer.MlNet(new ClusteringOptions { Seed = 1, MaxClusters = 10 });
+        var result = clusterer.Cluster(x, truth.Length, 20, TestContext.Current.CancellationToken);
+        Assert.Equal("mlnet-kmeans", clusterer.Name);
+        Assert.Equal(planted, result.ClusterCount);
+        Assert.True(Planted.SamePartition(truth, result.Labels));
+        Assert.Equal(result.Criterion.Values.Max(), result.Criterion[planted]);
+    }
+
     [Fact]
     public void KMeans_auto_k_on_a_large_input_chooses_k_on_a_sample_and_labels_every_row()
     {
