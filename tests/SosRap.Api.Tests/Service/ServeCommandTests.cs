@@ -12,6 +12,7 @@ public sealed class ServeCommandTests : IDisposable
     {
         await using var serve = ServeProcess.Start(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string>(), _folder.Path);
         var url = await serve.StartedAsync(Ct);
+        await serve.WaitForOutputAsync("Esimerkki-ilmoituksia ladattu", Ct);
         Assert.True(File.Exists(Path.Combine(_folder.Path, "var", "sosrap.db")));
         Assert.Contains("ESITTELYTILA", serve.Output, StringComparison.Ordinal);
         Assert.Contains("Esimerkki-ilmoituksia ladattu: 200", serve.Output, StringComparison.Ordinal);

@@ -56,6 +56,17 @@ internal sealed partial class ServeProcess : IAsyncDisposable
     /// <summary>The address the service printed once it listens.</summary>
     public Task<Uri> StartedAsync(CancellationToken cancellationToken) => _started.Task.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
 
+    /// <summary>Waits until a line containing <paramref name="text"/> has been printed (lines after the address may come a moment later).</summary>
+    public async Task WaitForOutputAsync(string text, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline || _process.HasExited) return;
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
     /// <summary>Waits for the process to end by itself.</summary>
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
     {
